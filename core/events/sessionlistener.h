@@ -1,0 +1,107 @@
+#pragma once
+
+#include "attributeevent.h"
+
+#include <QList>
+#include <QString>
+#include <QVariantList>
+
+namespace sessionscope {
+
+class ObjectState;
+class Session;
+class SessionError;
+
+// The lifecycle transitions SQLAlchemy's session events name.
+enum class LifecycleTransition : quint8 {
+    TransientToPending,
+    PendingToTransient,
+    PendingToPersistent,
+    PersistentToTransient,
+    PersistentToDetached,
+    PersistentToDeleted,
+    DeletedToDetached,
+    DeletedToPersistent,
+    DetachedToPersistent,
+    LoadedAsPersistent,
+};
+QString transitionName(LifecycleTransition transition);
+
+// One call on the session as an application sees it: what traces call an "operation". Calls
+// made inside another (the flush inside commit, an autoflush inside a query) are not separate.
+enum class OperationKind : quint8 {
+    Create,
+    Add,
+    Delete,
+    Set,
+    Append,
+    Remove,
+    Read,
+    Flush,
+    Commit,
+    Rollback,
+    Get,
+    Query,
+    Execute,
+    Expire,
+    ExpireAll,
+    Refresh,
+    Expunge,
+    ExpungeAll,
+    Merge,
+    BeginNested,
+    ReleaseSavepoint,
+    RollbackSavepoint,
+    FlagModified,
+    Mutate,
+    Close,
+    Note,
+};
+QString operationName(OperationKind kind);
+
+struct OperationInfo
+{
+    OperationKind kind = OperationKind::Note;
+    ObjectState *object = nullptr;
+    int attribute = -1;
+    QString detail; // e.g. the entity of a query, the SQL of an execute
+};
+
+// A statement the session sent to the database.
+struct StatementEvent
+{
+    QString sql;
+    QString verb;             // first keyword: INSERT, UPDATE, DELETE, SELECT, SAVEPOINT, ...
+    QString table;            // first table named, or empty
+    QList<QVariantList> rows; // parameter rows (one per executed row)
+    qint64 rowCount = -1;     // rows affected or returned; -1 when unknown
+    qint64 durationNs = 0;
+    QString error; // empty unless the statement failed
+};
+
+// Plain C++ observers of a Session (no QObject needed). Override what you need; every method
+// has an empty default. Called synchronously, on the session's thread.
+class SessionListener
+{
+public:
+    virtual ~SessionListener();
+
+    virtual void operationStarted(Session &, const OperationInfo &) {}
+    virtual void operationFinished(Session &, const OperationInfo &, const SessionError *) {}
+
+    virtual void afterBegin(Session &) {}
+    virtual void beforeFlush(Session &) {}
+    virtual void afterFlush(Session &) {}
+    virtual void afterFlushPostexec(Session &) {}
+    virtual void beforeCommit(Session &) {}
+    virtual void afterCommit(Session &) {}
+    virtual void afterRollback(Session &) {}
+    virtual void afterSoftRollback(Session &) {}
+
+    virtual void lifecycleChanged(Session &, ObjectState &, LifecycleTransition) {}
+    virtual void attributeChanged(Session &, const AttributeEvent &) {}
+    virtual void expired(Session &, ObjectState &, const QList<int> & /*attributes; empty: all*/) {}
+    virtual void statementExecuted(Session &, const StatementEvent &) {}
+};
+
+} // namespace sessionscope

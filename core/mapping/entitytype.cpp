@@ -1,0 +1,36 @@
+#include "entitytype.h"
+
+namespace sessionscope {
+
+const QString &EntityType::attributeName(int attribute) const
+{
+    return isColumn(attribute) ? column(attribute).name : relationship(attribute).name;
+}
+
+int EntityType::attributeIndex(QStringView name) const
+{
+    const int columnAt = columnIndex(name);
+    if (columnAt >= 0)
+        return columnAt;
+    for (const Relationship &relationship : m_relationships) {
+        if (relationship.name == name)
+            return relationship.index;
+    }
+    return -1;
+}
+
+int EntityType::columnIndex(QStringView name) const
+{
+    for (const Column &column : m_columns) {
+        if (column.name == name)
+            return column.index;
+    }
+    return -1;
+}
+
+bool EntityType::isPrimaryKey(int attribute) const
+{
+    return isColumn(attribute) && column(attribute).primaryKey;
+}
+
+} // namespace sessionscope

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "column.h"
+#include "timestamp.h"
+
+#include <QJsonValue>
+#include <QVariant>
+
+#include <optional>
+
+namespace sessionscope::values {
+
+// Every column value is held in one canonical form per type, so that comparisons (History, "no
+// net change") are exact and SQL binding is uniform:
+//   integer -> qlonglong, real -> double, text -> QString, boolean -> bool,
+//   json -> QJsonValue, blob -> QByteArray, datetime -> Timestamp (naive, microseconds)
+// SQL NULL / None is an invalid QVariant.
+
+// Converts an assigned value to the canonical form; nullopt (and *why) when it does not fit.
+std::optional<QVariant> coerce(const Column &column, const QVariant &value, QString *why);
+
+// A scenario value (JSON) for the column; nullopt (and *why) when it does not fit.
+std::optional<QVariant> fromJson(const Column &column, const QJsonValue &json, QString *why);
+
+// The JSON form used by scenarios' --states and by traces.
+QJsonValue toJson(const QVariant &canonical);
+
+// Equality as History uses it: SQL values compare by value, NULL equals NULL.
+bool equal(const QVariant &a, const QVariant &b);
+// Orders canonical values like Python orders them (for primary keys): NULL first, numbers by
+// value, then by type; <0, 0 or >0.
+int compare(const QVariant &a, const QVariant &b);
+int compareKeys(const QVariantList &a, const QVariantList &b);
+// Hash consistent with equal() for canonical key values.
+size_t hashValue(const QVariant &value, size_t seed);
+
+// Compact JSON text of any JSON value (objects, arrays and scalars alike).
+QByteArray jsonText(const QJsonValue &value);
+std::optional<QJsonValue> parseJsonText(const QByteArray &text, QString *why);
+
+} // namespace sessionscope::values

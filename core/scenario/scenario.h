@@ -1,0 +1,60 @@
+#pragma once
+
+#include "mapping/mapping.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <exception>
+#include <string>
+
+namespace sessionscope {
+
+// A problem with a scenario itself (not with what its steps do to the session): the run stops.
+// The message reads "FILE: step N: what is wrong" or "FILE:LINE:COLUMN: what is wrong".
+class ScenarioError : public std::exception
+{
+public:
+    explicit ScenarioError(QString message)
+        : m_message(std::move(message))
+        , m_what(m_message.toStdString())
+    {}
+    const QString &message() const { return m_message; }
+    const char *what() const noexcept override { return m_what.c_str(); }
+
+private:
+    QString m_message;
+    std::string m_what;
+};
+
+struct ScenarioStep
+{
+    int number = 0; // counting from 1
+    QString op;
+    QJsonObject fields;
+};
+
+// A parsed, validated scenario (docs/scenario-format.md). Every step's op and fields are checked
+// when it is loaded; aliases are checked as the steps run.
+struct Scenario
+{
+    QString source; // file name used in messages
+    QString title;
+    QString description;
+    bool autoflush = true;
+    bool expireOnCommit = true;
+    MappingPtr mapping;
+    QList<ScenarioStep> steps;
+
+    static Scenario fromFile(const QString &path);
+    static Scenario fromJson(const QByteArray &json, const QString &source);
+
+    [[noreturn]] void fail(const ScenarioStep &step, const QString &message) const;
+};
+
+// The ops the format defines, and whether this version can run them.
+const QStringList &scenarioOps();
+bool isOpSupported(const QString &op);
+
+} // namespace sessionscope

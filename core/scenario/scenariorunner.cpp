@@ -1,0 +1,337 @@
+#include "scenariorunner.h"
+
+#include "mapping/values.h"
+#include "state/attributes.h"
+#include "statesnapshot.h"
+
+namespace sessionscope {
+
+namespace {
+
+OperationKind operationKindOf(const QString &op)
+{
+    static const QHash<QString, OperationKind> kinds{
+        {QStringLiteral("new"), OperationKind::Create},
+        {QStringLiteral("add"), OperationKind::Add},
+        {QStringLiteral("delete"), OperationKind::Delete},
+        {QStringLiteral("set"), OperationKind::Set},
+        {QStringLiteral("append"), OperationKind::Append},
+        {QStringLiteral("remove"), OperationKind::Remove},
+        {QStringLiteral("read"), OperationKind::Read},
+        {QStringLiteral("flush"), OperationKind::Flush},
+        {QStringLiteral("commit"), OperationKind::Commit},
+        {QStringLiteral("rollback"), OperationKind::Rollback},
+        {QStringLiteral("get"), OperationKind::Get},
+        {QStringLiteral("query"), OperationKind::Query},
+        {QStringLiteral("sql"), OperationKind::Execute},
+        {QStringLiteral("note"), OperationKind::Note},
+    };
+    return kinds.value(op, OperationKind::Note);
+}
+
+// A JSON value as a raw SQL parameter.
+QVariant parameterFromJson(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return QVariant(value.toBool());
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (d == std::floor(d) && std::abs(d) < 9.007199254740992e15)
+            return QVariant(qlonglong(d));
+        return QVariant(d);
+    }
+    case QJsonValue::String:
+        return QVariant(value.toString());
+    default:
+        return QVariant();
+    }
+}
+
+} // namespace
+
+class ScenarioRunner::StatementCollector final : public SessionListener
+{
+public:
+    void statementExecuted(Session &, const StatementEvent &event) override
+    {
+        statements.append(event);
+    }
+    QList<StatementEvent> statements;
+};
+
+ScenarioRunner::ScenarioRunner(Scenario scenario, QSqlDatabase database)
+    : m_scenario(std::move(scenario))
+    , m_collector(std::make_unique<StatementCollector>())
+{
+    SessionOptions options;
+    options.autoflush = m_scenario.autoflush;
+    options.expireOnCommit = m_scenario.expireOnCommit;
+    m_session = std::make_unique<Session>(std::move(database), m_scenario.mapping, options);
+    m_session->addListener(m_collector.get());
+}
+
+ScenarioRunner::~ScenarioRunner()
+{
+    m_session->removeListener(m_collector.get());
+}
+
+void ScenarioRunner::prepare(bool dropExisting)
+{
+    try {
+        if (dropExisting)
+            m_session->dropTables();
+        m_session->createTables();
+    } catch (const SessionError &error) {
+        throw ScenarioError(QStringLiteral("%1: cannot create the scenario's tables: %2%3")
+                                .arg(m_scenario.source, error.message(),
+                                     dropExisting ? QString()
+                                                  : QStringLiteral(" (to replace existing tables, "
+                                                                   "pass --drop-existing)")));
+    }
+}
+
+Object ScenarioRunner::object(const ScenarioStep &step, const QString &field) const
+{
+    const QString alias = step.fields.value(field).toString();
+    const Object found = m_names.find(alias);
+    if (!found)
+        m_scenario.fail(step, QStringLiteral("\"%1\" is not a bound alias").arg(alias));
+    return found;
+}
+
+int ScenarioRunner::attribute(const ScenarioStep &step, const Object &object) const
+{
+    const QString name = step.fields.value(QStringLiteral("attr")).toString();
+    const int index = object.entity().attributeIndex(name);
+    if (index < 0)
+        m_scenario.fail(
+            step, QStringLiteral("%1 has no attribute \"%2\"").arg(object.entity().name(), name));
+    return index;
+}
+
+void ScenarioRunner::bind(const ScenarioStep &step, const QString &alias, const Object &object)
+{
+    if (!m_names.bind(alias, object))
+        m_scenario.fail(step, QStringLiteral("the alias \"%1\" is already bound").arg(alias));
+}
+
+QVariant ScenarioRunner::valueFor(const ScenarioStep &step, const Object &object, int attribute,
+                                  const QJsonValue &value) const
+{
+    const EntityType &entity = object.entity();
+    const QString where = entity.name() + u'.' + entity.attributeName(attribute);
+    if (entity.isColumn(attribute)) {
+        QString why;
+        const auto converted = values::fromJson(entity.column(attribute), value, &why);
+        if (!converted)
+            throwInvalidRequest(where + QStringLiteral(": ") + why);
+        return *converted;
+    }
+    const Relationship &relationship = entity.relationship(attribute);
+    auto resolve = [&](const QJsonValue &alias) -> ObjectState * {
+        if (!alias.isString())
+            m_scenario.fail(step, QStringLiteral("%1 takes aliases, not %2")
+                                      .arg(where, QString::fromUtf8(values::jsonText(alias))));
+        const Object target = m_names.find(alias.toString());
+        if (!target)
+            m_scenario.fail(step,
+                            QStringLiteral("\"%1\" is not a bound alias").arg(alias.toString()));
+        if (&target.entity() != relationship.target)
+            m_scenario.fail(step, QStringLiteral("%1 holds %2 objects; \"%3\" is a %4")
+                                      .arg(where, relationship.target->name(), alias.toString(),
+                                           target.entity().name()));
+        return target.state();
+    };
+    if (relationship.isCollection()) {
+        if (!value.isArray())
+            m_scenario.fail(
+                step, QStringLiteral("%1 is a collection: give an array of aliases").arg(where));
+        ObjectList members;
+        for (const QJsonValue &alias : value.toArray())
+            members.append(resolve(alias));
+        return QVariant::fromValue(members);
+    }
+    if (value.isNull())
+        return QVariant();
+    return referenceValue(resolve(value));
+}
+
+void ScenarioRunner::execute(const ScenarioStep &step)
+{
+    Session &session = *m_session;
+    const QString &op = step.op;
+    const QJsonObject &f = step.fields;
+    if (!isOpSupported(op))
+        m_scenario.fail(step, QStringLiteral("\"%1\" is not supported yet").arg(op));
+
+    if (op == u"new") {
+        Object created = session.create(f.value(QStringLiteral("entity")).toString());
+        const QJsonObject values = f.value(QStringLiteral("values")).toObject();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            const int index = created.entity().attributeIndex(it.key());
+            if (index < 0)
+                m_scenario.fail(step, QStringLiteral("%1 has no attribute \"%2\"")
+                                          .arg(created.entity().name(), it.key()));
+            attributes::set(*created.state(), index, valueFor(step, created, index, it.value()));
+        }
+        bind(step, f.value(QStringLiteral("as")).toString(), created);
+    } else if (op == u"add") {
+        session.add(object(step, QStringLiteral("obj")));
+    } else if (op == u"delete") {
+        session.deleteObject(object(step, QStringLiteral("obj")));
+    } else if (op == u"set") {
+        const Object target = object(step, QStringLiteral("obj"));
+        const int index = attribute(step, target);
+        attributes::set(*target.state(), index,
+                        valueFor(step, target, index, f.value(QStringLiteral("value"))));
+    } else if (op == u"append" || op == u"remove") {
+        const Object target = object(step, QStringLiteral("obj"));
+        const int index = attribute(step, target);
+        if (!target.entity().isCollection(index))
+            m_scenario.fail(step,
+                            QStringLiteral("%1.%2 is not a collection")
+                                .arg(target.entity().name(), target.entity().attributeName(index)));
+        const QJsonValue alias = f.value(QStringLiteral("value"));
+        const QVariant members = valueFor(step, target, index, QJsonArray{alias});
+        ObjectState *member = members.value<ObjectList>().first();
+        if (op == u"append")
+            attributes::append(*target.state(), index, member);
+        else
+            attributes::remove(*target.state(), index, member);
+    } else if (op == u"read") {
+        const Object target = object(step, QStringLiteral("obj"));
+        attributes::value(*target.state(), attribute(step, target));
+    } else if (op == u"flush") {
+        session.flush();
+    } else if (op == u"commit") {
+        session.commit();
+    } else if (op == u"rollback") {
+        session.rollback();
+    } else if (op == u"get") {
+        const EntityType &entity =
+            *m_scenario.mapping->entity(f.value(QStringLiteral("entity")).toString());
+        const QJsonArray keyJson = f.value(QStringLiteral("key")).toArray();
+        if (keyJson.size() != entity.primaryKey().size())
+            m_scenario.fail(step, QStringLiteral("the key of %1 has %2 part(s), not %3")
+                                      .arg(entity.name())
+                                      .arg(entity.primaryKey().size())
+                                      .arg(keyJson.size()));
+        QVariantList key;
+        for (qsizetype i = 0; i < keyJson.size(); ++i) {
+            QString why;
+            const auto v =
+                values::fromJson(entity.column(entity.primaryKey()[i]), keyJson[i], &why);
+            if (!v)
+                throwInvalidRequest(QStringLiteral("key of %1: %2").arg(entity.name(), why));
+            key.append(*v);
+        }
+        const Object found = session.get(entity.name(), key);
+        if (found && f.contains(QStringLiteral("as")))
+            bind(step, f.value(QStringLiteral("as")).toString(), found);
+    } else if (op == u"query") {
+        const EntityType &entity =
+            *m_scenario.mapping->entity(f.value(QStringLiteral("entity")).toString());
+        Session::Filter filter;
+        const QJsonObject by = f.value(QStringLiteral("filter_by")).toObject();
+        for (auto it = by.begin(); it != by.end(); ++it) {
+            const int index = entity.attributeIndex(it.key());
+            if (index < 0)
+                m_scenario.fail(
+                    step,
+                    QStringLiteral("%1 has no attribute \"%2\"").arg(entity.name(), it.key()));
+            if (entity.isColumn(index)) {
+                QString why;
+                const auto v = values::fromJson(entity.column(index), it.value(), &why);
+                if (!v)
+                    throwInvalidRequest(
+                        QStringLiteral("filter %1.%2: %3").arg(entity.name(), it.key(), why));
+                filter.append({it.key(), *v});
+            } else {
+                if (entity.isCollection(index))
+                    m_scenario.fail(
+                        step,
+                        QStringLiteral("cannot filter by the collection \"%1\"").arg(it.key()));
+                QVariant target;
+                if (!it.value().isNull()) {
+                    const Object o = m_names.find(it.value().toString());
+                    if (!o)
+                        m_scenario.fail(step, QStringLiteral("\"%1\" is not a bound alias")
+                                                  .arg(it.value().toString()));
+                    target = referenceValue(o.state());
+                }
+                filter.append({it.key(), target});
+            }
+        }
+        const QList<Object> found = session.query(entity.name(), filter);
+        const QJsonArray aliases = f.value(QStringLiteral("as")).toArray();
+        for (qsizetype i = 0; i < aliases.size() && i < found.size(); ++i)
+            bind(step, aliases[i].toString(), found[i]);
+    } else if (op == u"sql") {
+        QVariantList parameters;
+        for (const QJsonValue &v : f.value(QStringLiteral("params")).toArray())
+            parameters.append(parameterFromJson(v));
+        session.execute(f.value(QStringLiteral("statement")).toString(), parameters);
+    } else if (op == u"note") {
+        // An explanation for people; no effect on the session.
+    }
+}
+
+StepOutcome ScenarioRunner::runStep(int index)
+{
+    const ScenarioStep &step = m_scenario.steps.at(index);
+    StepOutcome outcome;
+    outcome.step = step.number;
+    outcome.op = step.op;
+    m_collector->statements.clear();
+    OperationInfo info;
+    info.kind = operationKindOf(step.op);
+    Session::OperationGuard guard(*m_session, info);
+    try {
+        execute(step);
+    } catch (const SessionError &error) {
+        guard.setError(error);
+        outcome.error = error.kind();
+        outcome.errorMessage = error.message();
+    }
+    outcome.statements = m_collector->statements;
+    return outcome;
+}
+
+QJsonObject ScenarioRunner::state(const StepOutcome *outcome)
+{
+    QJsonObject state = sessionSnapshot(*m_session, m_names);
+    state.insert(QStringLiteral("step"), outcome ? outcome->step : 0);
+    state.insert(QStringLiteral("op"), outcome ? QJsonValue(outcome->op) : QJsonValue());
+    const bool failed = outcome && outcome->error;
+    state.insert(QStringLiteral("error"),
+                 failed ? QJsonValue(errorKindName(*outcome->error)) : QJsonValue());
+    state.insert(QStringLiteral("error_message"),
+                 failed ? QJsonValue(outcome->errorMessage) : QJsonValue());
+    QJsonArray sql;
+    if (outcome) {
+        for (const StatementEvent &statement : outcome->statements) {
+            sql.append(QJsonObject{
+                {QStringLiteral("verb"), statement.verb},
+                {QStringLiteral("table"),
+                 statement.table.isEmpty() ? QJsonValue() : QJsonValue(statement.table)},
+                {QStringLiteral("rows"), qint64(statement.rows.size())},
+            });
+        }
+    }
+    state.insert(QStringLiteral("sql"), sql);
+    return state;
+}
+
+QJsonArray ScenarioRunner::runAll()
+{
+    QJsonArray states;
+    states.append(state());
+    for (int i = 0; i < stepCount(); ++i) {
+        const StepOutcome outcome = runStep(i);
+        states.append(state(&outcome));
+    }
+    return states;
+}
+
+} // namespace sessionscope

@@ -1,0 +1,183 @@
+#include "connection.h"
+
+#include "support/error.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+
+namespace sessionscope {
+
+StatementShape statementShapeOf(const QString &sql)
+{
+    static const QRegularExpression firstWord(QStringLiteral("^\\s*([A-Za-z]+)"));
+    static const QRegularExpression tableAfter(
+        QStringLiteral("\\b(?:INTO|UPDATE|FROM|TABLE)\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?"
+                       "\"?([A-Za-z_][A-Za-z0-9_]*)\"?"),
+        QRegularExpression::CaseInsensitiveOption);
+    StatementShape shape;
+    const auto verb = firstWord.match(sql);
+    if (verb.hasMatch())
+        shape.verb = verb.captured(1).toUpper();
+    const auto table = tableAfter.match(sql);
+    if (table.hasMatch())
+        shape.table = table.captured(1);
+    return shape;
+}
+
+Connection::Connection(QSqlDatabase database)
+    : m_database(std::move(database))
+    , m_dialect(SqlDialect::forDatabase(m_database))
+{
+    if (!m_database.isOpen() && !m_database.open())
+        throw SessionError(
+            ErrorKind::Operational,
+            QStringLiteral("cannot open the database: %1").arg(m_database.lastError().text()));
+    if (m_dialect.flavor() == SqlFlavor::SQLite) {
+        // Enforce foreign keys like PostgreSQL does, so both refuse the same flushes.
+        executeDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
+    }
+}
+
+Connection::~Connection()
+{
+    for (QSqlQuery *query : std::as_const(m_statements))
+        delete query;
+    if (m_inTransaction)
+        m_database.rollback();
+}
+
+void Connection::begin()
+{
+    if (m_inTransaction)
+        return;
+    if (!m_database.transaction())
+        throw SessionError(
+            ErrorKind::Operational,
+            QStringLiteral("cannot begin a transaction: %1").arg(m_database.lastError().text()));
+    m_inTransaction = true;
+}
+
+void Connection::commit()
+{
+    if (!m_inTransaction)
+        return;
+    // Finished statements must not hold read locks when SQLite commits.
+    for (QSqlQuery *query : std::as_const(m_statements))
+        query->finish();
+    const bool ok = m_database.commit();
+    m_inTransaction = false;
+    if (!ok)
+        throw SessionError(ErrorKind::Operational,
+                           QStringLiteral("commit failed: %1").arg(m_database.lastError().text()));
+}
+
+void Connection::rollback()
+{
+    if (!m_inTransaction)
+        return;
+    for (QSqlQuery *query : std::as_const(m_statements))
+        query->finish();
+    m_inTransaction = false;
+    if (!m_database.rollback())
+        throw SessionError(
+            ErrorKind::Operational,
+            QStringLiteral("rollback failed: %1").arg(m_database.lastError().text()));
+}
+
+QSqlQuery &Connection::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return **it;
+    auto *query = new QSqlQuery(m_database);
+    query->setForwardOnly(true);
+    if (!query->prepare(sql)) {
+        StatementEvent event;
+        event.sql = sql;
+        const QSqlError error = query->lastError();
+        delete query;
+        fail(error, sql, event);
+    }
+    m_statements.insert(sql, query);
+    return *query;
+}
+
+qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
+                           const StatementShape &shape, const RowHandler &onRow)
+{
+    StatementEvent event;
+    event.sql = sql;
+    event.verb = shape.verb;
+    event.table = shape.table;
+    event.rows.append(parameters);
+
+    QElapsedTimer timer;
+    timer.start();
+    QSqlQuery &query = prepared(sql);
+    for (qsizetype i = 0; i < parameters.size(); ++i)
+        query.bindValue(int(i), parameters.at(i));
+    if (!query.exec()) {
+        event.durationNs = timer.nsecsElapsed();
+        const QSqlError error = query.lastError();
+        query.finish();
+        fail(error, sql, event);
+    }
+    qint64 count = 0;
+    if (query.isSelect()) {
+        while (query.next()) {
+            if (onRow)
+                onRow(query);
+            ++count;
+        }
+        if (query.lastError().isValid()) {
+            event.durationNs = timer.nsecsElapsed();
+            const QSqlError error = query.lastError();
+            query.finish();
+            fail(error, sql, event);
+        }
+        // RETURNING on a write reports the rows it wrote; a SELECT the rows it read.
+    } else {
+        count = query.numRowsAffected();
+    }
+    query.finish();
+    event.durationNs = timer.nsecsElapsed();
+    event.rowCount = count;
+    if (m_observer)
+        m_observer(event);
+    return count;
+}
+
+void Connection::executeDirect(const QString &sql)
+{
+    QSqlQuery query(m_database);
+    if (!query.exec(sql)) {
+        StatementEvent event;
+        event.sql = sql;
+        fail(query.lastError(), sql, event);
+    }
+}
+
+void Connection::fail(const QSqlError &error, const QString &sql, StatementEvent &event)
+{
+    const QString code = error.nativeErrorCode();
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    bool integrity = false;
+    if (m_dialect.flavor() == SqlFlavor::SQLite) {
+        // SQLITE_CONSTRAINT and its extended codes (the low byte is 19).
+        bool ok = false;
+        const int native = code.toInt(&ok);
+        integrity =
+            (ok && (native & 0xff) == 19) || text.contains(QStringLiteral("constraint failed"));
+    } else {
+        integrity = code.startsWith(QStringLiteral("23")); // SQLSTATE class 23
+    }
+    event.error = text;
+    if (m_observer)
+        m_observer(event);
+    const QString message = QStringLiteral("%1 (while executing: %2)").arg(text, sql.simplified());
+    throw SessionError(integrity ? ErrorKind::Integrity : ErrorKind::Operational, message);
+}
+
+} // namespace sessionscope

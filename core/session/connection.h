@@ -1,0 +1,65 @@
+#pragma once
+
+#include "events/sessionlistener.h"
+#include "sqldialect.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <functional>
+
+namespace sessionscope {
+
+// What a statement is, for observers: its first keyword and the first table it names.
+struct StatementShape
+{
+    QString verb;
+    QString table;
+};
+// Reads the shape of arbitrary SQL text (used for raw statements; our own SQL knows its shape).
+StatementShape statementShapeOf(const QString &sql);
+
+// A session's use of one QSqlDatabase connection: the database transaction, prepared statements
+// (cached by text, so each is prepared once per connection), error translation, and a
+// StatementEvent for every statement sent.
+class Connection
+{
+public:
+    explicit Connection(QSqlDatabase database);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    const SqlDialect &dialect() const { return m_dialect; }
+    QSqlDatabase &database() { return m_database; }
+
+    using StatementObserver = std::function<void(const StatementEvent &)>;
+    void setStatementObserver(StatementObserver observer) { m_observer = std::move(observer); }
+
+    bool inTransaction() const { return m_inTransaction; }
+    void begin();
+    void commit();
+    void rollback();
+
+    // Executes a statement with bound parameters. Rows it returns (SELECT, RETURNING) are
+    // passed to `onRow` as they are read. Returns rows affected (or returned, for SELECT).
+    using RowHandler = std::function<void(const QSqlQuery &)>;
+    qint64 execute(const QString &sql, const QVariantList &parameters, const StatementShape &shape,
+                   const RowHandler &onRow = {});
+
+    // Executes statements that are not part of a session's work (DDL), unprepared.
+    void executeDirect(const QString &sql);
+
+private:
+    QSqlQuery &prepared(const QString &sql);
+    [[noreturn]] void fail(const QSqlError &error, const QString &sql, StatementEvent &event);
+
+    QSqlDatabase m_database;
+    SqlDialect m_dialect;
+    QHash<QString, QSqlQuery *> m_statements;
+    StatementObserver m_observer;
+    bool m_inTransaction = false;
+};
+
+} // namespace sessionscope

@@ -1,0 +1,363 @@
+#include "loader.h"
+
+#include "mapping/identifier.h"
+#include "mapping/values.h"
+#include "state/attributes.h"
+#include "state/objectpool.h"
+
+namespace sessionscope {
+
+namespace {
+
+QList<int> allColumns(const EntityType &entity)
+{
+    QList<int> columns;
+    for (int c = 0; c < entity.columnCount(); ++c)
+        columns.append(c);
+    return columns;
+}
+
+QString describe(const ObjectState &state)
+{
+    QStringList parts;
+    for (const QVariant &v : state.key())
+        parts.append(v.toString());
+    return state.entity().name() + u'#' + parts.join(u',');
+}
+
+} // namespace
+
+Loader::Loader(Session &session)
+    : m_session(session)
+{}
+
+QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &columns,
+                                   const QList<Condition> &where)
+{
+    const QString table = quoteIdentifier(entity.table());
+    QStringList selected;
+    const SqlDialect &dialect = m_session.dialect();
+    for (int c : columns) {
+        const Column &column = entity.column(c);
+        selected.append(
+            dialect.selectExpression(column, table + u'.' + quoteIdentifier(column.name)));
+    }
+    QString sql =
+        QStringLiteral("SELECT %1 FROM %2").arg(selected.join(QStringLiteral(", ")), table);
+    QVariantList parameters;
+    QStringList conditions;
+    for (const Condition &condition : where) {
+        const Column &column = entity.column(condition.column);
+        const QString name = table + u'.' + quoteIdentifier(column.name);
+        if (!condition.value.isValid()) {
+            conditions.append(name + QStringLiteral(" IS NULL"));
+        } else {
+            conditions.append(name + QStringLiteral(" = ?"));
+            parameters.append(dialect.toSql(column, condition.value));
+        }
+    }
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    QStringList order;
+    for (int k : entity.primaryKey())
+        order.append(table + u'.' + quoteIdentifier(entity.column(k).name));
+    sql += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
+
+    QList<QVariantList> rows;
+    QString failure;
+    Connection &connection = m_session.connectionForWork();
+    connection.execute(
+        sql, parameters, {QStringLiteral("SELECT"), entity.table()}, [&](const QSqlQuery &query) {
+            QVariantList row;
+            row.reserve(columns.size());
+            for (qsizetype i = 0; i < columns.size(); ++i) {
+                const Column &column = entity.column(columns[i]);
+                QString why;
+                const auto value = dialect.fromSql(column, query.value(int(i)), &why);
+                if (!value && failure.isEmpty())
+                    failure = QStringLiteral("%1.%2 holds a value SessionScope "
+                                             "cannot read: %3")
+                                  .arg(entity.table(), column.name, why);
+                row.append(value.value_or(QVariant()));
+            }
+            rows.append(std::move(row));
+        });
+    if (!failure.isEmpty())
+        throw SessionError(ErrorKind::Operational, failure);
+    return rows;
+}
+
+ObjectState *Loader::instance(const EntityType &entity, const QVariantList &row,
+                              QSet<ObjectState *> &partials)
+{
+    // `row` holds every column, in mapping order.
+    QVariantList key;
+    for (int k : entity.primaryKey()) {
+        if (!row.at(k).isValid())
+            return nullptr;
+        key.append(row.at(k));
+    }
+    if (ObjectState *state = m_session.m_identityMap.find(entity, key)) {
+        if (partials.contains(state))
+            return state;
+        partials.insert(state);
+        // An object already in the session keeps what it has; the row fills only the unloaded
+        // columns. Unloaded relationships stay as they are (expired ones stay expired).
+        QList<int> toLoad;
+        for (int a = 0; a < entity.attributeCount(); ++a) {
+            if (state->isUnloaded(a))
+                toLoad.append(a);
+        }
+        if (toLoad.isEmpty())
+            return state;
+        for (int a : toLoad) {
+            if (entity.isColumn(a))
+                state->store(a, row.at(a));
+        }
+        state->commit(toLoad);
+        return state;
+    }
+    ObjectState *state = m_session.m_pool->create(entity);
+    state->setKey(key);
+    for (int c = 0; c < entity.columnCount(); ++c)
+        state->store(c, row.at(c));
+    state->setAttached(true);
+    m_session.m_identityMap.add(*state);
+    m_session.emitLifecycle(*state, LifecycleTransition::LoadedAsPersistent);
+    return state;
+}
+
+QList<ObjectState *> Loader::instances(const EntityType &entity, const QList<QVariantList> &rows)
+{
+    QSet<ObjectState *> partials;
+    QList<ObjectState *> out;
+    out.reserve(rows.size());
+    for (const QVariantList &row : rows) {
+        if (ObjectState *state = instance(entity, row, partials))
+            out.append(state);
+    }
+    return out;
+}
+
+QVariantList Loader::normalizeKey(const EntityType &entity, const QVariantList &key) const
+{
+    const QList<int> &pk = entity.primaryKey();
+    if (key.size() != pk.size())
+        throwInvalidRequest(QStringLiteral("the primary key of %1 has %2 column(s); %3 value(s) "
+                                           "were given")
+                                .arg(entity.name())
+                                .arg(pk.size())
+                                .arg(key.size()));
+    QVariantList normalized;
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        const Column &column = entity.column(pk[i]);
+        QString why;
+        const auto value = values::coerce(column, key[i], &why);
+        if (!value)
+            throwInvalidRequest(QStringLiteral("key of %1: %2").arg(entity.name(), why));
+        normalized.append(*value);
+    }
+    return normalized;
+}
+
+ObjectState *Loader::loadByKey(const EntityType &entity, const QVariantList &key, bool autoflush)
+{
+    if (autoflush)
+        m_session.autoflush();
+    QList<Condition> where;
+    for (qsizetype i = 0; i < key.size(); ++i)
+        where.append({entity.primaryKey()[i], key[i]});
+    const QList<ObjectState *> found = instances(entity, select(entity, allColumns(entity), where));
+    return found.isEmpty() ? nullptr : found.first();
+}
+
+ObjectState *Loader::get(const EntityType &entity, const QVariantList &key)
+{
+    const QVariantList normalized = normalizeKey(entity, key);
+    if (std::any_of(normalized.cbegin(), normalized.cend(),
+                    [](const QVariant &v) { return !v.isValid(); }))
+        throwInvalidRequest(QStringLiteral("get() of %1 with a NULL key value").arg(entity.name()));
+    if (ObjectState *state = m_session.m_identityMap.find(entity, normalized)) {
+        if (!state->isFullyExpired())
+            return state;
+        try {
+            loadExpired(*state, kPassiveOff);
+            return state;
+        } catch (const SessionError &error) {
+            if (error.kind() != ErrorKind::ObjectDeleted)
+                throw;
+            m_session.removeNewlyDeleted({state});
+        }
+    }
+    return loadByKey(entity, normalized, true);
+}
+
+QList<ObjectState *> Loader::query(const EntityType &entity, const Session::Filter &filterBy)
+{
+    m_session.autoflush();
+    QList<Condition> where;
+    for (const auto &[name, value] : filterBy) {
+        const int index = entity.attributeIndex(name);
+        if (index < 0)
+            throwInvalidRequest(
+                QStringLiteral("%1 has no attribute \"%2\" to filter by").arg(entity.name(), name));
+        if (entity.isColumn(index)) {
+            QString why;
+            const auto coerced = values::coerce(entity.column(index), value, &why);
+            if (!coerced)
+                throwInvalidRequest(
+                    QStringLiteral("filter %1.%2: %3").arg(entity.name(), name, why));
+            where.append({index, *coerced});
+            continue;
+        }
+        const Relationship &relationship = entity.relationship(index);
+        if (relationship.isCollection())
+            throwInvalidRequest(QStringLiteral("cannot filter %1 by the collection \"%2\"")
+                                    .arg(entity.name(), name));
+        // A reference compares its foreign key with the target's referenced columns.
+        ObjectState *target = value.isValid() ? value.value<ObjectState *>() : nullptr;
+        for (const ColumnPair &pair : relationship.pairs) {
+            QVariant v;
+            if (target)
+                v = attributes::value(*target, pair.referenced);
+            where.append({pair.foreignKey, v});
+        }
+    }
+    return instances(entity, select(entity, allColumns(entity), where));
+}
+
+LoadResult Loader::loadExpired(ObjectState &state, Passive passive)
+{
+    if (!(passive & SqlOk))
+        return LoadResult::noResult();
+    const EntityType &entity = state.entity();
+    QList<int> toLoad;
+    for (int a = 0; a < entity.attributeCount(); ++a) {
+        if (state.isExpired(a) && state.isUnmodified(a))
+            toLoad.append(a);
+    }
+    if (!(passive & NoAutoflush))
+        m_session.autoflush();
+    if (state.hasIdentity()) {
+        QList<int> columns = entity.primaryKey();
+        for (int a : toLoad) {
+            if (entity.isColumn(a) && !columns.contains(a))
+                columns.append(a);
+        }
+        std::sort(columns.begin(), columns.end());
+        QList<Condition> where;
+        for (qsizetype i = 0; i < entity.primaryKey().size(); ++i)
+            where.append({entity.primaryKey()[i], state.key()[i]});
+        const QList<QVariantList> rows = select(entity, columns, where);
+        if (rows.isEmpty())
+            throw SessionError(ErrorKind::ObjectDeleted,
+                               QStringLiteral("%1 has been deleted, or its row is otherwise not "
+                                              "present")
+                                   .arg(describe(state)));
+        const QVariantList &row = rows.first();
+        for (int a : toLoad) {
+            if (entity.isColumn(a))
+                state.store(a, row.at(columns.indexOf(a)));
+        }
+        state.commit(toLoad);
+    }
+    state.clearExpired();
+    return LoadResult::wasSet();
+}
+
+LoadResult Loader::columnValue(ObjectState &state, int column, Passive passive)
+{
+    if (passive & LoadAgainstCommitted) {
+        if (const Original *original = state.original(column)) {
+            if (original->kind == OriginalKind::Value)
+                return LoadResult::of(original->value);
+            return LoadResult::of(QVariant());
+        }
+    }
+    return attributes::get(state, column, passive);
+}
+
+LoadResult Loader::lazyLoad(ObjectState &state, int attribute, Passive passive)
+{
+    const EntityType &entity = state.entity();
+    const Relationship &relationship = entity.relationship(attribute);
+    const EntityType &target = *relationship.target;
+
+    if (relationship.isCollection()) {
+        QList<Condition> where;
+        for (const ColumnPair &pair : relationship.pairs) {
+            const LoadResult v = columnValue(state, pair.referenced, passive & ~InitOk);
+            if (v.kind == LoadResult::NoResult)
+                return LoadResult::noResult();
+            if (v.kind != LoadResult::Value)
+                return LoadResult::of(QVariant::fromValue(ObjectList()));
+            where.append({pair.foreignKey, v.value});
+        }
+        if (!(passive & NoAutoflush))
+            m_session.autoflush();
+        const QList<ObjectState *> children =
+            instances(target, select(target, allColumns(target), where));
+        return LoadResult::of(QVariant::fromValue(ObjectList(children)));
+    }
+
+    // A reference: read the foreign key, in the order of the target's key when it is one.
+    bool useGet = relationship.pairs.size() == target.primaryKey().size();
+    for (const ColumnPair &pair : relationship.pairs)
+        useGet = useGet && target.isPrimaryKey(pair.referenced);
+    QList<Condition> where;
+    QVariantList key;
+    bool allNull = true;
+    const QList<int> referencedOrder = useGet ? target.primaryKey() : [&] {
+        QList<int> r;
+        for (const ColumnPair &pair : relationship.pairs)
+            r.append(pair.referenced);
+        return r;
+    }();
+    for (int referenced : referencedOrder) {
+        int foreignKey = -1;
+        for (const ColumnPair &pair : relationship.pairs) {
+            if (pair.referenced == referenced)
+                foreignKey = pair.foreignKey;
+        }
+        const LoadResult v = columnValue(state, foreignKey, passive);
+        if (v.kind == LoadResult::NoResult)
+            return LoadResult::noResult();
+        if (v.kind != LoadResult::Value)
+            return LoadResult::noValue();
+        allNull = allNull && !v.value.isValid();
+        key.append(v.value);
+        where.append({referenced, v.value});
+    }
+    if (allNull)
+        return LoadResult::of(QVariant());
+    if (useGet) {
+        if (state.isLoaded(attribute))
+            return LoadResult::wasSet();
+        if (ObjectState *found = m_session.m_identityMap.find(target, key)) {
+            if (!found->isFullyExpired())
+                return LoadResult::of(referenceValue(found));
+            if (!(passive & SqlOk))
+                return LoadResult::noResult();
+            if (!(passive & RelatedObjectOk))
+                return LoadResult::of(referenceValue(found));
+            try {
+                loadExpired(*found, passive);
+                return LoadResult::of(referenceValue(found));
+            } catch (const SessionError &error) {
+                if (error.kind() != ErrorKind::ObjectDeleted)
+                    throw;
+                m_session.removeNewlyDeleted({found});
+            }
+        }
+        if (!(passive & SqlOk) || !(passive & RelatedObjectOk))
+            return LoadResult::noResult();
+    } else if (!(passive & SqlOk)) {
+        return LoadResult::noResult();
+    }
+    if (!(passive & NoAutoflush))
+        m_session.autoflush();
+    const QList<ObjectState *> found = instances(target, select(target, allColumns(target), where));
+    return LoadResult::of(referenceValue(found.isEmpty() ? nullptr : found.first()));
+}
+
+} // namespace sessionscope

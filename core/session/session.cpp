@@ -1,0 +1,751 @@
+#include "session.h"
+
+#include "cascades.h"
+#include "ddl.h"
+#include "loader.h"
+#include "state/attributes.h"
+#include "state/objectpool.h"
+#include "unitofwork.h"
+
+// Session membership and transactions follow SQLAlchemy's orm/session.py (_save_impl,
+// _update_impl, _delete_impl, _expunge_states, _register_persistent, _remove_newly_deleted,
+// SessionTransaction._restore_snapshot / _remove_snapshot); flush planning is in unitofwork.cpp
+// and loading in loader.cpp.
+
+namespace sessionscope {
+
+namespace {
+
+QString describe(const ObjectState &state)
+{
+    QString text = state.entity().name();
+    if (state.hasIdentity()) {
+        QStringList parts;
+        for (const QVariant &v : state.key())
+            parts.append(v.toString());
+        text += u'#' + parts.join(u',');
+    } else {
+        text += QStringLiteral(" (%1)").arg(lifecycleName(state.lifecycle()));
+    }
+    return text;
+}
+
+QList<Object> handles(const QList<ObjectState *> &states)
+{
+    QList<Object> out;
+    out.reserve(states.size());
+    for (ObjectState *state : states)
+        out.append(Object(state));
+    return out;
+}
+
+} // namespace
+
+// ---- construction -----------------------------------------------------------------------
+
+Session::Session(QSqlDatabase database, MappingPtr mapping, SessionOptions options)
+    : m_mapping(std::move(mapping))
+    , m_options(options)
+    , m_connection(std::move(database))
+    , m_pool(new ObjectPool(this, m_mapping))
+    , m_loader(std::make_unique<Loader>(*this))
+{
+    m_pool->retain();
+    m_connection.setStatementObserver([this](const StatementEvent &event) {
+        notify([&](SessionListener &l) { l.statementExecuted(*this, event); });
+    });
+}
+
+Session::~Session()
+{
+    // Objects outlive the session through handles; they become detached, like after close().
+    for (ObjectState *state : m_identityMap.states())
+        state->setAttached(false);
+    for (ObjectState *state : m_new.ordered())
+        state->setAttached(false);
+    if (m_connection.inTransaction()) {
+        try {
+            m_connection.rollback();
+        } catch (const SessionError &) {
+            // Nothing to report to: the connection is going away.
+        }
+    }
+    m_pool->setContext(nullptr);
+    m_pool->release();
+}
+
+void Session::createTables()
+{
+    for (const QString &sql : createTableStatements(*m_mapping, dialect()))
+        m_connection.executeDirect(sql);
+}
+
+void Session::dropTables()
+{
+    // Tables outside the mapping may still refer to ours; SQLite would then refuse the drop
+    // (PostgreSQL's statements say CASCADE).
+    const bool sqlite = dialect().flavor() == SqlFlavor::SQLite;
+    if (sqlite)
+        m_connection.executeDirect(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    for (const QString &sql : dropTableStatements(*m_mapping, dialect()))
+        m_connection.executeDirect(sql);
+    if (sqlite)
+        m_connection.executeDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
+}
+
+const EntityType &Session::entityNamed(QStringView name) const
+{
+    const EntityType *entity = m_mapping->entity(name);
+    if (!entity)
+        throwInvalidRequest(QStringLiteral("unknown entity \"%1\"").arg(name));
+    return *entity;
+}
+
+ObjectState &Session::ownState(const Object &object, const char *operation) const
+{
+    if (!object)
+        throwInvalidRequest(
+            QStringLiteral("cannot %1 a null object").arg(QLatin1String(operation)));
+    ObjectState *state = object.state();
+    if (state->pool() != m_pool)
+        throwInvalidRequest(QStringLiteral("cannot %1 %2: it belongs to another session; use "
+                                           "merge() to copy it into this one")
+                                .arg(QLatin1String(operation), describe(*state)));
+    return *state;
+}
+
+// ---- operations as listeners see them ---------------------------------------------------
+
+Session::OperationGuard::OperationGuard(Session &session, OperationInfo info)
+    : m_session(session)
+    , m_outermost(session.m_operationDepth == 0)
+{
+    session.beginOperation(info);
+}
+
+Session::OperationGuard::~OperationGuard()
+{
+    m_session.endOperation(m_error.get());
+}
+
+void Session::OperationGuard::setError(const SessionError &error)
+{
+    m_error = std::make_unique<SessionError>(error);
+}
+
+void Session::beginOperation(const OperationInfo &info)
+{
+    if (m_operationDepth++ == 0) {
+        m_currentOperation = info;
+        notify([&](SessionListener &l) { l.operationStarted(*this, info); });
+    }
+}
+
+void Session::endOperation(const SessionError *error)
+{
+    if (--m_operationDepth == 0)
+        notify([&](SessionListener &l) { l.operationFinished(*this, m_currentOperation, error); });
+}
+
+namespace {
+
+// Runs a session method as one operation, reporting its error (if any) to listeners.
+template<typename F>
+auto guarded(Session &session, OperationInfo info, F &&f)
+{
+    Session::OperationGuard guard(session, std::move(info));
+    try {
+        return f();
+    } catch (const SessionError &error) {
+        guard.setError(error);
+        throw;
+    }
+}
+
+OperationInfo op(OperationKind kind, ObjectState *object = nullptr, QString detail = {})
+{
+    OperationInfo info;
+    info.kind = kind;
+    info.object = object;
+    info.detail = std::move(detail);
+    return info;
+}
+
+} // namespace
+
+// ---- public API ---------------------------------------------------------------------------
+
+Object Session::create(QStringView entityName)
+{
+    return create(entityNamed(entityName));
+}
+
+Object Session::create(const EntityType &entity)
+{
+    if (m_mapping->entity(entity.name()) != &entity)
+        throwInvalidRequest(QStringLiteral("entity \"%1\" is not part of this session's mapping")
+                                .arg(entity.name()));
+    ObjectState *state = m_pool->create(entity);
+    Object object(state);
+    OperationGuard guard(*this, op(OperationKind::Create, state));
+    return object;
+}
+
+void Session::add(const Object &object)
+{
+    ObjectState &state = ownState(object, "add");
+    guarded(*this, op(OperationKind::Add, &state), [&] { saveOrUpdateState(state); });
+}
+
+void Session::deleteObject(const Object &object)
+{
+    ObjectState &state = ownState(object, "delete");
+    guarded(*this, op(OperationKind::Delete, &state), [&] { deleteImpl(state, true); });
+}
+
+void Session::flush()
+{
+    guarded(*this, op(OperationKind::Flush), [&] { flushImpl(); });
+}
+
+void Session::commit()
+{
+    guarded(*this, op(OperationKind::Commit), [&] {
+        SessionTransaction &root = autobegin();
+        root.assertActive(true);
+        if (root.state() != TransactionState::Prepared) {
+            notify([&](SessionListener &l) { l.beforeCommit(*this); });
+            // Flush until clean: before_flush listeners may add work (SQLAlchemy tries 100 times).
+            for (int guard = 0; guard < 100 && !isClean(); ++guard)
+                flushImpl();
+            root.markPrepared();
+        }
+        m_nested.clear(); // savepoints are released with the outermost transaction
+        m_connection.commit();
+        root.markCommitted();
+        notify([&](SessionListener &l) { l.afterCommit(*this); });
+        removeSnapshot(root);
+        closeTransaction();
+    });
+}
+
+void Session::rollback()
+{
+    guarded(*this, op(OperationKind::Rollback), [&] {
+        if (!m_transaction)
+            return;
+        SessionTransaction &root = *m_transaction;
+        m_nested.clear();
+        if (root.state() == TransactionState::Active ||
+            root.state() == TransactionState::Prepared) {
+            std::exception_ptr failure;
+            try {
+                m_connection.rollback();
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            root.markDeactive();
+            notify([&](SessionListener &l) { l.afterRollback(*this); });
+            restoreSnapshot(root);
+            if (failure) {
+                closeTransaction();
+                std::rethrow_exception(failure);
+            }
+        }
+        if (!isClean())
+            restoreSnapshot(root);
+        closeTransaction();
+        notify([&](SessionListener &l) { l.afterSoftRollback(*this); });
+    });
+}
+
+Object Session::get(QStringView entityName, const QVariantList &key)
+{
+    const EntityType &entity = entityNamed(entityName);
+    return guarded(*this, op(OperationKind::Get, nullptr, entity.name()),
+                   [&] { return Object(m_loader->get(entity, key)); });
+}
+
+QList<Object> Session::query(QStringView entityName, const Filter &filterBy)
+{
+    const EntityType &entity = entityNamed(entityName);
+    return guarded(*this, op(OperationKind::Query, nullptr, entity.name()),
+                   [&] { return handles(m_loader->query(entity, filterBy)); });
+}
+
+qint64 Session::execute(const QString &sql, const QVariantList &parameters,
+                        const Connection::RowHandler &onRow)
+{
+    return guarded(*this, op(OperationKind::Execute, nullptr, sql), [&] {
+        Connection &connection = connectionForWork();
+        return connection.execute(sql, parameters, statementShapeOf(sql), onRow);
+    });
+}
+
+QList<Object> Session::newObjects() const
+{
+    return handles(m_new.ordered());
+}
+
+QList<Object> Session::dirtyObjects() const
+{
+    QList<ObjectState *> states;
+    for (ObjectState *state : m_identityMap.modifiedStates()) {
+        if (!m_deleted.contains(state))
+            states.append(state);
+    }
+    return handles(states);
+}
+
+QList<Object> Session::deletedObjects() const
+{
+    return handles(m_deleted.ordered());
+}
+
+QList<Object> Session::identityMapObjects() const
+{
+    return handles(m_identityMap.states());
+}
+
+bool Session::contains(const Object &object) const
+{
+    return object && containsState(*object.state());
+}
+
+bool Session::isModified(const Object &object)
+{
+    ObjectState &state = ownState(object, "inspect");
+    if (!state.isModified())
+        return false;
+    for (int a = 0; a < state.entity().attributeCount(); ++a) {
+        if (attributes::history(state, a, NoChange).hasChanges())
+            return true;
+    }
+    return false;
+}
+
+int Session::nestedDepth() const
+{
+    return int(m_nested.size());
+}
+
+void Session::addListener(SessionListener *listener)
+{
+    if (listener && !m_listeners.contains(listener))
+        m_listeners.append(listener);
+}
+
+void Session::removeListener(SessionListener *listener)
+{
+    m_listeners.removeAll(listener);
+}
+
+// ---- transactions -----------------------------------------------------------------------
+
+SessionTransaction &Session::autobegin()
+{
+    if (!m_transaction)
+        m_transaction = std::make_unique<SessionTransaction>(nullptr, false);
+    return *m_transaction;
+}
+
+SessionTransaction *Session::currentTransaction() const
+{
+    return m_nested.empty() ? m_transaction.get() : m_nested.back().get();
+}
+
+Connection &Session::connectionForWork()
+{
+    SessionTransaction &current = m_nested.empty() ? autobegin() : *m_nested.back();
+    current.assertActive();
+    m_transaction->assertActive();
+    if (!m_connection.inTransaction()) {
+        m_connection.begin();
+        notify([&](SessionListener &l) { l.afterBegin(*this); });
+    }
+    return m_connection;
+}
+
+void Session::closeTransaction()
+{
+    if (m_transaction)
+        m_transaction->markClosed();
+    m_nested.clear();
+    m_transaction.reset();
+}
+
+void Session::rollbackAfterFailure(const SessionError &cause)
+{
+    // The database transaction is gone; the session keeps a deactive transaction that refuses
+    // further SQL with the original cause until rollback() is called.
+    try {
+        m_connection.rollback();
+    } catch (const SessionError &) {
+        // The connection may be lost; the cause is what matters.
+    }
+    m_nested.clear();
+    SessionTransaction &root = autobegin();
+    if (root.state() != TransactionState::Deactive)
+        root.markDeactive(std::make_shared<SessionError>(cause));
+    notify([&](SessionListener &l) { l.afterRollback(*this); });
+    restoreSnapshot(root);
+    notify([&](SessionListener &l) { l.afterSoftRollback(*this); });
+}
+
+void Session::restoreSnapshot(SessionTransaction &boundary)
+{
+    QList<ObjectState *> toExpunge = boundary.insertedStates.ordered();
+    for (ObjectState *state : m_new.ordered()) {
+        if (!boundary.insertedStates.contains(state))
+            toExpunge.append(state);
+    }
+    expungeStates(toExpunge, true);
+    for (auto it = boundary.keySwitches.begin(); it != boundary.keySwitches.end(); ++it) {
+        ObjectState *state = it.key();
+        m_identityMap.discard(*state);
+        state->setKey(it.value().first);
+        if (!toExpunge.contains(state))
+            m_identityMap.replace(*state);
+    }
+    QList<ObjectState *> revert = boundary.deletedStates.ordered();
+    for (ObjectState *state : m_deleted.ordered()) {
+        if (!boundary.deletedStates.contains(state))
+            revert.append(state);
+    }
+    for (ObjectState *state : revert)
+        updateImpl(*state, true);
+    for (ObjectState *state : m_identityMap.states()) {
+        state->expire();
+        m_identityMap.unmarkModified(*state);
+        notify([&](SessionListener &l) { l.expired(*this, *state, {}); });
+    }
+    boundary.insertedStates.clear();
+    boundary.deletedStates.clear();
+    boundary.dirtyStates.clear();
+    boundary.keySwitches.clear();
+}
+
+void Session::removeSnapshot(SessionTransaction &boundary)
+{
+    if (boundary.isRoot() && m_options.expireOnCommit) {
+        for (ObjectState *state : m_identityMap.states()) {
+            state->expire();
+            m_identityMap.unmarkModified(*state);
+            notify([&](SessionListener &l) { l.expired(*this, *state, {}); });
+        }
+        const QList<ObjectState *> deleted = boundary.deletedStates.ordered();
+        for (ObjectState *state : deleted) {
+            state->setAttached(false);
+            emitLifecycle(*state, LifecycleTransition::DeletedToDetached);
+        }
+        boundary.deletedStates.clear();
+    }
+}
+
+bool Session::isClean() const
+{
+    return !m_identityMap.hasModified() && m_deleted.isEmpty() && m_new.isEmpty();
+}
+
+// ---- membership -----------------------------------------------------------------------------
+
+bool Session::beforeAttach(ObjectState &state)
+{
+    autobegin();
+    return !state.isAttached();
+}
+
+void Session::afterAttach(ObjectState &state)
+{
+    state.setAttached(true);
+    if (state.isModified())
+        state.setTrackedModified(true);
+    emitLifecycle(state, state.hasIdentity() ? LifecycleTransition::DetachedToPersistent
+                                             : LifecycleTransition::TransientToPending);
+}
+
+void Session::saveImpl(ObjectState &state)
+{
+    if (state.hasIdentity())
+        throwInvalidRequest(QStringLiteral("%1 already has an identity; it cannot be registered "
+                                           "as pending")
+                                .arg(describe(state)));
+    const bool attach = beforeAttach(state);
+    if (m_new.insert(&state))
+        state.setInsertOrder(quint64(m_new.size()));
+    if (attach)
+        afterAttach(state);
+}
+
+void Session::updateImpl(ObjectState &state, bool revertDeletion)
+{
+    if (!state.hasIdentity())
+        throwInvalidRequest(QStringLiteral("%1 is not persisted").arg(describe(state)));
+    if (state.isDeletedFlag()) {
+        if (!revertDeletion)
+            throwInvalidRequest(QStringLiteral("%1 has been deleted; it cannot be added back "
+                                               "to the session")
+                                    .arg(describe(state)));
+        if (!state.isAttached())
+            return;
+        state.setDeletedFlag(false);
+    }
+    const bool attach = beforeAttach(state);
+    m_deleted.remove(&state);
+    if (revertDeletion) {
+        m_identityMap.replace(state);
+    } else if (!m_identityMap.add(state)) {
+        throwInvalidRequest(QStringLiteral("cannot add %1: another object with the same identity "
+                                           "is already in this session")
+                                .arg(describe(state)));
+    }
+    if (attach)
+        afterAttach(state);
+    else if (revertDeletion)
+        emitLifecycle(state, LifecycleTransition::DeletedToPersistent);
+}
+
+void Session::saveOrUpdateImpl(ObjectState &state)
+{
+    if (state.hasIdentity())
+        updateImpl(state, false);
+    else
+        saveImpl(state);
+}
+
+void Session::saveOrUpdateState(ObjectState &state)
+{
+    state.setOrphanedOutsideOfSession(false);
+    saveOrUpdateImpl(state);
+    const auto related = cascadeIterator(state, CascadeOption::SaveUpdate,
+                                         [this](const ObjectState &s) { return containsState(s); });
+    for (ObjectState *other : related)
+        saveOrUpdateImpl(*other);
+}
+
+void Session::deleteImpl(ObjectState &state, bool head)
+{
+    if (!state.hasIdentity()) {
+        if (head)
+            throwInvalidRequest(QStringLiteral("%1 is not persisted; only persistent objects can "
+                                               "be deleted")
+                                    .arg(describe(state)));
+        return;
+    }
+    if (state.isDeletedFlag()) {
+        if (head)
+            throwInvalidRequest(QStringLiteral("%1 has already been deleted").arg(describe(state)));
+        return;
+    }
+    const bool attach = beforeAttach(state);
+    if (m_deleted.contains(&state))
+        return;
+    if (!m_identityMap.add(state))
+        throwInvalidRequest(QStringLiteral("cannot delete %1: another object with the same "
+                                           "identity is in this session")
+                                .arg(describe(state)));
+    if (attach)
+        afterAttach(state);
+    QList<ObjectState *> cascaded;
+    // Gather the cascade before marking the object deleted, so an autoflush during the lazy
+    // loads does not delete it yet.
+    if (head)
+        cascaded = cascadeIterator(state, CascadeOption::Delete, {});
+    m_deleted.insert(&state);
+    for (ObjectState *other : cascaded)
+        deleteImpl(*other, false);
+}
+
+void Session::expunge(ObjectState &state)
+{
+    if (!state.isAttached())
+        throwInvalidRequest(
+            QStringLiteral("%1 is not present in this session").arg(describe(state)));
+    QList<ObjectState *> states{&state};
+    states += cascadeIterator(state, CascadeOption::Expunge, {});
+    expungeStates(states, false);
+}
+
+void Session::expungeStates(const QList<ObjectState *> &states, bool toTransient)
+{
+    for (ObjectState *state : states) {
+        if (m_new.remove(state)) {
+        } else if (m_identityMap.containsState(*state)) {
+            m_identityMap.discard(*state);
+            m_deleted.remove(state);
+        } else if (SessionTransaction *transaction = currentTransaction()) {
+            transaction->deletedStates.remove(state);
+        }
+    }
+    for (ObjectState *state : states) {
+        const bool deleted = state->isDeletedFlag();
+        const bool pending = !state->hasIdentity();
+        const bool persistent = !pending && !deleted;
+        state->setAttached(false);
+        if (toTransient && state->hasIdentity())
+            state->clearKey();
+        if (persistent)
+            emitLifecycle(*state, toTransient ? LifecycleTransition::PersistentToTransient
+                                              : LifecycleTransition::PersistentToDetached);
+        else if (deleted)
+            emitLifecycle(*state, LifecycleTransition::DeletedToDetached);
+        else if (pending)
+            emitLifecycle(*state, LifecycleTransition::PendingToTransient);
+    }
+}
+
+void Session::registerPersistent(const QList<ObjectState *> &states)
+{
+    for (ObjectState *state : states) {
+        QVariantList key;
+        bool hasNull = false;
+        for (int index : state->entity().primaryKey()) {
+            const QVariant v = state->isLoaded(index) ? state->loadedValue(index) : QVariant();
+            hasNull = hasNull || !v.isValid();
+            key.append(v);
+        }
+        if (hasNull)
+            throw SessionError(ErrorKind::InvalidRequest,
+                               QStringLiteral("%1 has a NULL primary key after flush; check that "
+                                              "every key column is set or generated")
+                                   .arg(describe(*state)));
+        if (!state->hasIdentity()) {
+            state->setKey(key);
+        } else if (state->key() != key) {
+            m_identityMap.discard(*state);
+            if (SessionTransaction *transaction = currentTransaction()) {
+                QVariantList original = state->key();
+                if (auto it = transaction->keySwitches.constFind(state);
+                    it != transaction->keySwitches.cend())
+                    original = it.value().first;
+                transaction->keySwitches.insert(state, {original, key});
+            }
+            state->setKey(key);
+        }
+        m_identityMap.replace(*state);
+        state->setOrphanedOutsideOfSession(false);
+    }
+    for (ObjectState *state : states) {
+        state->commitAll();
+        m_identityMap.unmarkModified(*state);
+    }
+    if (SessionTransaction *transaction = currentTransaction()) {
+        for (ObjectState *state : states) {
+            if (m_new.contains(state))
+                transaction->insertedStates.insert(state);
+            else
+                transaction->dirtyStates.insert(state);
+        }
+    }
+    for (ObjectState *state : states) {
+        if (m_new.contains(state))
+            emitLifecycle(*state, LifecycleTransition::PendingToPersistent);
+    }
+    for (ObjectState *state : states)
+        m_new.remove(state);
+}
+
+void Session::removeNewlyDeleted(const QList<ObjectState *> &states)
+{
+    for (ObjectState *state : states) {
+        if (SessionTransaction *transaction = currentTransaction())
+            transaction->deletedStates.insert(state);
+        m_identityMap.discard(*state);
+        m_deleted.remove(state);
+        state->setDeletedFlag(true);
+        emitLifecycle(*state, LifecycleTransition::PersistentToDeleted);
+    }
+}
+
+// ---- flush --------------------------------------------------------------------------------
+
+void Session::autoflush()
+{
+    if (m_options.autoflush && !m_flushing)
+        flushImpl();
+}
+
+void Session::flushImpl()
+{
+    if (m_flushing)
+        throwInvalidRequest(QStringLiteral("the session is already flushing"));
+    if (!m_identityMap.hasModified() && m_deleted.isEmpty() && m_new.isEmpty())
+        return;
+    m_flushing = true;
+    struct FlushingReset
+    {
+        bool &flag;
+        ~FlushingReset() { flag = false; }
+    } reset{m_flushing};
+
+    notify([&](SessionListener &l) { l.beforeFlush(*this); });
+    UnitOfWork work(*this);
+    if (!work.plan())
+        return;
+    try {
+        connectionForWork();
+        work.execute();
+        notify([&](SessionListener &l) { l.afterFlush(*this); });
+        work.finalize();
+        notify([&](SessionListener &l) { l.afterFlushPostexec(*this); });
+    } catch (const SessionError &error) {
+        if (error.kind() == ErrorKind::PendingRollback)
+            throw; // nothing was sent; the session already waits for rollback()
+        rollbackAfterFailure(error);
+        throw;
+    }
+}
+
+// ---- StateContext -----------------------------------------------------------------------------
+
+LoadResult Session::loadExpiredAttributes(ObjectState &state, Passive passive)
+{
+    return m_loader->loadExpired(state, passive);
+}
+
+LoadResult Session::lazyLoad(ObjectState &state, int attribute, Passive passive)
+{
+    return m_loader->lazyLoad(state, attribute, passive);
+}
+
+void Session::stateModified(ObjectState &state)
+{
+    const bool inMap = m_identityMap.containsState(state);
+    const bool hadModified = inMap && m_identityMap.hasModified();
+    if (inMap)
+        m_identityMap.markModified(state);
+    if (!hadModified)
+        autobegin();
+}
+
+bool Session::containsState(const ObjectState &state) const
+{
+    return m_new.contains(&state) || m_identityMap.containsState(state);
+}
+
+bool Session::isNew(const ObjectState &state) const
+{
+    return m_new.contains(&state);
+}
+
+void Session::cascadeSaveUpdate(ObjectState &state)
+{
+    saveOrUpdateState(state);
+}
+
+void Session::expungeState(ObjectState &state)
+{
+    expunge(state);
+}
+
+void Session::attributeChanged(const AttributeEvent &event)
+{
+    notify([&](SessionListener &l) { l.attributeChanged(*this, event); });
+}
+
+void Session::emitLifecycle(ObjectState &state, LifecycleTransition transition)
+{
+    notify([&](SessionListener &l) { l.lifecycleChanged(*this, state, transition); });
+}
+
+} // namespace sessionscope

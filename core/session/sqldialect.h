@@ -1,0 +1,43 @@
+#pragma once
+
+#include "mapping/column.h"
+
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+class QSqlDatabase;
+
+namespace sessionscope {
+
+enum class SqlFlavor : quint8 { SQLite, PostgreSQL };
+
+// What differs between the databases we support: column types in DDL and how canonical values
+// travel to and from the driver.
+class SqlDialect
+{
+public:
+    explicit SqlDialect(SqlFlavor flavor)
+        : m_flavor(flavor)
+    {}
+    // QSQLITE or QPSQL; anything else is refused with a clear message.
+    static SqlDialect forDatabase(const QSqlDatabase &database);
+
+    SqlFlavor flavor() const { return m_flavor; }
+    QString name() const;
+
+    QString columnTypeSql(const Column &column) const;
+    // How a SELECT list reads the column so that fromSql() gets its full value.
+    QString selectExpression(const Column &column, const QString &qualifiedName) const;
+
+    // A canonical value (see values.h) as a bound parameter.
+    QVariant toSql(const Column &column, const QVariant &value) const;
+    // A value read from the driver, converted to canonical form.
+    std::optional<QVariant> fromSql(const Column &column, const QVariant &raw, QString *why) const;
+
+private:
+    SqlFlavor m_flavor;
+};
+
+} // namespace sessionscope

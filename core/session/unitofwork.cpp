@@ -1,0 +1,682 @@
+#include "unitofwork.h"
+
+#include "cascades.h"
+#include "mapping/identifier.h"
+#include "mapping/values.h"
+#include "session.h"
+#include "state/attributes.h"
+
+#include <QSqlRecord>
+
+#include <algorithm>
+
+namespace sessionscope {
+
+namespace {
+
+ObjectState *refOf(const QVariant &v)
+{
+    return v.isValid() ? v.value<ObjectState *>() : nullptr;
+}
+
+QString describe(const ObjectState &state)
+{
+    QString text = state.entity().name();
+    if (state.hasIdentity()) {
+        QStringList parts;
+        for (const QVariant &v : state.key())
+            parts.append(v.toString());
+        text += u'#' + parts.join(u',');
+    }
+    return text;
+}
+
+bool keyLess(const ObjectState *a, const ObjectState *b)
+{
+    return values::compareKeys(a->key(), b->key()) < 0;
+}
+
+// The value a column had when last loaded or flushed (SQLAlchemy's committed state), loading
+// it if it is expired.
+QVariant committedValue(ObjectState &state, int column)
+{
+    if (const Original *original = state.original(column))
+        return original->kind == OriginalKind::Value ? original->value : QVariant();
+    const LoadResult current = attributes::get(state, column, kPassiveReturnNoValue);
+    return current.kind == LoadResult::Value ? current.value : QVariant();
+}
+
+// Kahn's algorithm that keeps `base` order among rows with no dependency between them.
+QList<ObjectState *>
+stableTopologicalSort(const QList<ObjectState *> &base,
+                      const QList<std::pair<ObjectState *, ObjectState *>> &edges)
+{
+    QHash<ObjectState *, int> incoming;
+    QHash<ObjectState *, QList<ObjectState *>> outgoing;
+    for (const auto &[before, after] : edges) {
+        if (before == after)
+            continue;
+        ++incoming[after];
+        outgoing[before].append(after);
+    }
+    QList<ObjectState *> remaining = base;
+    QList<ObjectState *> out;
+    while (!remaining.isEmpty()) {
+        qsizetype pick = -1;
+        for (qsizetype i = 0; i < remaining.size(); ++i) {
+            if (incoming.value(remaining[i]) == 0) {
+                pick = i;
+                break;
+            }
+        }
+        if (pick < 0)
+            pick = 0; // a cycle of rows: keep the base order for what is left
+        ObjectState *next = remaining.takeAt(pick);
+        out.append(next);
+        for (ObjectState *after : outgoing.value(next))
+            --incoming[after];
+    }
+    return out;
+}
+
+} // namespace
+
+UnitOfWork::UnitOfWork(Session &session)
+    : m_session(session)
+{}
+
+bool UnitOfWork::registerObject(ObjectState *state, bool isDelete, bool cancelDelete)
+{
+    if (!state || !m_session.containsState(*state))
+        return false; // not in this session: the change along a relationship does not proceed
+    auto it = m_states.find(state);
+    if (it == m_states.end()) {
+        m_states.insert(state, Registration{isDelete, ++m_registrations});
+    } else if (isDelete || cancelDelete) {
+        it->isDelete = isDelete;
+    }
+    return true;
+}
+
+bool UnitOfWork::isDeleted(const ObjectState *state) const
+{
+    const auto it = m_states.constFind(const_cast<ObjectState *>(state));
+    return it != m_states.cend() && it->isDelete;
+}
+
+QList<ObjectState *> UnitOfWork::registered(const EntityType &entity, bool deletes) const
+{
+    QList<std::pair<quint64, ObjectState *>> found;
+    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it) {
+        if (&it.key()->entity() == &entity && it->isDelete == deletes)
+            found.append({it->order, it.key()});
+    }
+    std::sort(found.begin(), found.end());
+    QList<ObjectState *> out;
+    for (const auto &item : found)
+        out.append(item.second);
+    return out;
+}
+
+History UnitOfWork::attributeHistory(ObjectState &state, int attribute, Passive passive)
+{
+    // Cached for the flush; a cached passive look-up is redone once SQL is allowed.
+    const auto key = std::make_pair(&state, attribute);
+    auto it = m_histories.find(key);
+    Passive effective = passive | LoadAgainstCommitted | NoRaise;
+    if (it != m_histories.end()) {
+        if ((it->passive & SqlOk) || !(passive & SqlOk))
+            return it->history;
+        effective = kPassiveOff | LoadAgainstCommitted | NoRaise;
+    }
+    History history = attributes::history(state, attribute, effective);
+    m_histories.insert(key, CachedHistory{history, passive});
+    return history;
+}
+
+// ---- planning -------------------------------------------------------------------------------
+
+bool UnitOfWork::plan()
+{
+    const QList<ObjectState *> deleted = m_session.m_deleted.ordered();
+    QList<ObjectState *> candidates = m_session.m_new.ordered();
+    for (ObjectState *state : m_session.m_identityMap.modifiedStates()) {
+        if (!m_session.m_deleted.contains(state))
+            candidates.append(state);
+    }
+    QSet<ObjectState *> processed;
+    for (ObjectState *state : candidates) {
+        const bool orphan = attributes::isOrphan(*state);
+        const bool persistentOrphan = orphan && state->hasIdentity();
+        if (orphan && !persistentOrphan && state->orphanedOutsideOfSession()) {
+            m_session.expungeStates({state}, false);
+        } else {
+            registerObject(state, persistentOrphan);
+            processed.insert(state);
+        }
+    }
+    for (ObjectState *state : deleted) {
+        if (!processed.contains(state))
+            registerObject(state, true);
+    }
+    while (presortPass()) {
+    }
+    return !m_states.isEmpty();
+}
+
+bool UnitOfWork::presortPass()
+{
+    bool progressed = false;
+    for (const auto &entity : m_session.mapping().entities()) {
+        for (const Relationship &relationship : entity->relationships()) {
+            QSet<ObjectState *> &seen = m_presorted[&relationship];
+            QList<ObjectState *> saves;
+            QList<ObjectState *> deletes;
+            for (ObjectState *state : registered(*entity, false)) {
+                if (!seen.contains(state))
+                    saves.append(state);
+            }
+            for (ObjectState *state : registered(*entity, true)) {
+                if (!seen.contains(state))
+                    deletes.append(state);
+            }
+            if (saves.isEmpty() && deletes.isEmpty())
+                continue;
+            for (ObjectState *state : saves)
+                seen.insert(state);
+            for (ObjectState *state : deletes)
+                seen.insert(state);
+            if (relationship.isCollection())
+                presortOneToMany(relationship, saves, deletes);
+            else
+                presortManyToOne(relationship, deletes);
+            if (!m_changesChecked.contains(&relationship) &&
+                (relationshipHasChanges(relationship, deletes, true) ||
+                 relationshipHasChanges(relationship, saves, false)))
+                m_changesChecked.insert(&relationship);
+            progressed = true;
+        }
+    }
+    return progressed;
+}
+
+// SQLAlchemy's DependencyProcessor.prop_has_changes: looks at the relationship's history on
+// the given objects until one has any. It matters for what it loads as a side effect: a deleted
+// object's reference is taken from the identity map, a deleted parent's collection is loaded.
+bool UnitOfWork::relationshipHasChanges(const Relationship &relationship,
+                                        const QList<ObjectState *> &states, bool deletes)
+{
+    Passive passive = kPassiveNoInitialize;
+    if (deletes)
+        passive = relationship.isCollection() ? kPassiveOff : kPassiveNoFetchRelated;
+    for (ObjectState *state : states) {
+        if (!attributeHistory(*state, relationship.index, passive).isEmpty())
+            return true;
+    }
+    return false;
+}
+
+void UnitOfWork::presortOneToMany(const Relationship &relationship,
+                                  const QList<ObjectState *> &saves,
+                                  const QList<ObjectState *> &deletes)
+{
+    const int attribute = relationship.index;
+    const bool deleteOrphan = relationship.cascades(CascadeOption::DeleteOrphan);
+    // A parent being deleted: orphans go with it; without the delete cascade the remaining
+    // children are saved with a NULL foreign key.
+    for (ObjectState *parent : deletes) {
+        const History h = attributeHistory(*parent, attribute, kPassiveOff);
+        for (const QVariant &v : h.deleted) {
+            ObjectState *child = refOf(v);
+            if (child && !child->hasParent(&relationship, false))
+                registerObject(child, deleteOrphan);
+        }
+        if (!relationship.cascades(CascadeOption::Delete)) {
+            for (const QVariant &v : h.unchanged)
+                registerObject(refOf(v));
+        }
+    }
+    for (ObjectState *parent : saves) {
+        const History h = attributeHistory(*parent, attribute, kPassiveNoInitialize);
+        for (const QVariant &v : h.added) {
+            if (ObjectState *child = refOf(v)) {
+                registerObject(child, false, true);
+                m_childrenAdded[&relationship].insert(child);
+            }
+        }
+        for (const QVariant &v : h.deleted) {
+            ObjectState *child = refOf(v);
+            if (!child)
+                continue;
+            if (!deleteOrphan) {
+                registerObject(child);
+            } else if (!child->hasParent(&relationship, false)) {
+                registerObject(child, true);
+                for (ObjectState *cascaded : cascadeIterator(*child, CascadeOption::Delete, {}))
+                    registerObject(cascaded, true);
+            }
+        }
+    }
+}
+
+void UnitOfWork::presortManyToOne(const Relationship &relationship,
+                                  const QList<ObjectState *> &deletes)
+{
+    if (!relationship.cascades(CascadeOption::Delete))
+        return;
+    for (ObjectState *child : deletes) {
+        const History h = attributeHistory(*child, relationship.index, kPassiveOff);
+        for (const QVariant &v : h.nonDeleted()) {
+            if (ObjectState *parent = refOf(v)) {
+                registerObject(parent, true);
+                for (ObjectState *cascaded : cascadeIterator(*parent, CascadeOption::Delete, {}))
+                    registerObject(cascaded, true);
+            }
+        }
+    }
+}
+
+// ---- foreign keys -----------------------------------------------------------------------------
+
+QList<UnitOfWork::SyncTask> UnitOfWork::syncTasksFor(const EntityType &entity)
+{
+    QList<SyncTask> tasks;
+    auto add = [&](ObjectState *dest, ObjectState *source, const Relationship &relationship) {
+        if (dest && !isDeleted(dest))
+            tasks.append({dest, source, &relationship});
+    };
+    for (const auto &owner : m_session.mapping().entities()) {
+        for (const Relationship &relationship : owner->relationships()) {
+            if (relationship.isCollection() && relationship.target == &entity) {
+                // Parents' collections: added children take the parent's key, removed ones
+                // (not orphan-deleted, not moved elsewhere) lose it.
+                const bool deleteOrphan = relationship.cascades(CascadeOption::DeleteOrphan);
+                for (ObjectState *parent : registered(*owner, false)) {
+                    const History h =
+                        attributeHistory(*parent, relationship.index, kPassiveNoInitialize);
+                    for (const QVariant &v : h.added)
+                        add(refOf(v), parent, relationship);
+                    for (const QVariant &v : h.deleted) {
+                        ObjectState *child = refOf(v);
+                        if (child && !deleteOrphan && !child->hasParent(&relationship, false))
+                            add(child, nullptr, relationship);
+                    }
+                }
+                for (ObjectState *parent : registered(*owner, true)) {
+                    const History h = attributeHistory(*parent, relationship.index, kPassiveOff);
+                    for (const QVariant &v : h.deleted) {
+                        ObjectState *child = refOf(v);
+                        if (child && !child->hasParent(&relationship, false))
+                            add(child, nullptr, relationship);
+                    }
+                    if (!relationship.cascades(CascadeOption::Delete)) {
+                        const QSet<ObjectState *> added = m_childrenAdded.value(&relationship);
+                        for (const QVariant &v : h.unchanged) {
+                            if (!added.contains(refOf(v)))
+                                add(refOf(v), nullptr, relationship);
+                        }
+                    }
+                }
+            } else if (!relationship.isCollection() && owner.get() == &entity) {
+                // The object's own reference.
+                for (ObjectState *child : registered(entity, false)) {
+                    const History h =
+                        attributeHistory(*child, relationship.index, kPassiveNoInitialize);
+                    if (!h.added.isEmpty()) {
+                        for (const QVariant &v : h.added) {
+                            ObjectState *parent = refOf(v);
+                            if (parent && !m_session.containsState(*parent))
+                                continue; // not in the session: the assignment does not proceed
+                            add(child, parent, relationship);
+                        }
+                    } else if (!h.deleted.isEmpty()) {
+                        add(child, nullptr, relationship);
+                    }
+                }
+            }
+        }
+    }
+    return tasks;
+}
+
+void UnitOfWork::applySync(const SyncTask &task)
+{
+    const EntityType &destEntity = task.dest->entity();
+    for (const ColumnPair &pair : task.relationship->pairs) {
+        if (!task.source) {
+            if (destEntity.isPrimaryKey(pair.foreignKey)) {
+                const LoadResult current = attributes::get(*task.dest, pair.foreignKey);
+                if (current.kind == LoadResult::Value && current.value.isValid())
+                    throwInvalidRequest(QStringLiteral("a relationship change would set key "
+                                                       "column %1.%2 of %3 to NULL")
+                                            .arg(destEntity.name(),
+                                                 destEntity.column(pair.foreignKey).name,
+                                                 describe(*task.dest)));
+            }
+            attributes::set(*task.dest, pair.foreignKey, QVariant());
+            continue;
+        }
+        // Either way the source is on the one side and `dest` holds the foreign key.
+        const QVariant value = attributes::value(*task.source, pair.referenced);
+        attributes::set(*task.dest, pair.foreignKey, value);
+    }
+}
+
+// ---- ordering -------------------------------------------------------------------------------
+
+QList<ObjectState *> UnitOfWork::orderSaves(const EntityType &entity)
+{
+    QList<ObjectState *> updates;
+    QList<ObjectState *> inserts;
+    for (ObjectState *state : registered(entity, false))
+        (state->hasIdentity() ? updates : inserts).append(state);
+    std::stable_sort(inserts.begin(), inserts.end(),
+                     [](const ObjectState *a, const ObjectState *b) {
+                         return a->insertOrder() < b->insertOrder();
+                     });
+    std::stable_sort(updates.begin(), updates.end(), keyLess);
+    QList<ObjectState *> base = updates + inserts;
+
+    // A self-referential entity: a row whose parent is inserted in this flush comes after it.
+    QList<std::pair<ObjectState *, ObjectState *>> edges;
+    const QSet<ObjectState *> pending(inserts.cbegin(), inserts.cend());
+    for (const Relationship &relationship : entity.relationships()) {
+        if (relationship.target != &entity)
+            continue;
+        for (ObjectState *state : base) {
+            if (!state->isLoaded(relationship.index))
+                continue;
+            const QVariant value = state->loadedValue(relationship.index);
+            if (relationship.isCollection()) {
+                for (ObjectState *child : value.value<ObjectList>()) {
+                    if (pending.contains(state))
+                        edges.append(std::make_pair(state, child));
+                }
+            } else if (ObjectState *parent = refOf(value); parent && pending.contains(parent)) {
+                edges.append(std::make_pair(parent, state));
+            }
+        }
+    }
+    return edges.isEmpty() ? base : stableTopologicalSort(base, edges);
+}
+
+QList<ObjectState *> UnitOfWork::orderDeletes(const EntityType &entity)
+{
+    QList<ObjectState *> deletes = registered(entity, true);
+    std::stable_sort(deletes.begin(), deletes.end(), keyLess);
+    // A self-referential entity: children are deleted before the parents they refer to.
+    QList<std::pair<ObjectState *, ObjectState *>> edges;
+    for (const Relationship &relationship : entity.relationships()) {
+        if (relationship.target != &entity || relationship.isCollection())
+            continue;
+        for (ObjectState *child : deletes) {
+            QVariantList parentKey;
+            for (const ColumnPair &pair : relationship.pairs)
+                parentKey.append(committedValue(*child, pair.foreignKey));
+            for (ObjectState *parent : deletes) {
+                QVariantList referenced;
+                for (const ColumnPair &pair : relationship.pairs)
+                    referenced.append(committedValue(*parent, pair.referenced));
+                if (parent != child && referenced == parentKey)
+                    edges.append(std::make_pair(child, parent));
+            }
+        }
+    }
+    return edges.isEmpty() ? deletes : stableTopologicalSort(deletes, edges);
+}
+
+// ---- execution -------------------------------------------------------------------------------
+
+void UnitOfWork::execute()
+{
+    const Mapping &mapping = m_session.mapping();
+    for (const EntityType *entity : mapping.dependencyOrder()) {
+        const QList<SyncTask> tasks = syncTasksFor(*entity);
+        // Objects outside the flush still get their foreign keys in memory.
+        for (const SyncTask &task : tasks) {
+            if (!m_states.contains(task.dest))
+                applySync(task);
+        }
+        for (ObjectState *state : orderSaves(*entity)) {
+            for (const SyncTask &task : tasks) {
+                if (task.dest == state)
+                    applySync(task);
+            }
+            if (state->hasIdentity())
+                updateRow(*state);
+            else
+                insertRow(*state);
+        }
+    }
+    const auto &order = mapping.dependencyOrder();
+    for (auto it = order.crbegin(); it != order.crend(); ++it) {
+        for (ObjectState *state : orderDeletes(**it))
+            deleteRow(*state);
+    }
+}
+
+qint64 UnitOfWork::run(const QString &sql, const QVariantList &parameters,
+                       const StatementShape &shape, QVariantList *returned)
+{
+    Connection &connection = m_session.m_connection;
+    if (!returned)
+        return connection.execute(sql, parameters, shape);
+    return connection.execute(sql, parameters, shape, [returned](const QSqlQuery &query) {
+        returned->clear();
+        for (int i = 0; i < query.record().count(); ++i)
+            returned->append(query.value(i));
+    });
+}
+
+void UnitOfWork::insertRow(ObjectState &state)
+{
+    const EntityType &entity = state.entity();
+    const SqlDialect &dialect = m_session.dialect();
+    QStringList names;
+    QVariantList parameters;
+    QList<std::pair<int, QVariant>> prefetched; // defaults and version, stored after the INSERT
+    auto prefetch = [&prefetched](int column, const QVariant &value) {
+        prefetched.append(std::make_pair(column, value));
+    };
+    const int generated = entity.generatedKeyColumn();
+    for (const Column &column : entity.columns()) {
+        const int c = column.index;
+        QVariant value;
+        // None counts as "not set" (the default applies), except for json columns, where it is
+        // the JSON value null (SQLAlchemy's JSON type evaluates None).
+        bool present = state.isLoaded(c) &&
+                       (state.loadedValue(c).isValid() || column.type == ColumnType::Json);
+        if (present)
+            value = state.loadedValue(c);
+        if (column.versionCounter) {
+            // A new row always starts at version 1, whatever was assigned.
+            value = QVariant(qlonglong(1));
+            prefetch(c, value);
+        } else if (!present) {
+            if (c == generated)
+                continue; // the database generates it; RETURNING brings it back
+            if (column.hasDefault()) {
+                value = column.defaultValue;
+                prefetch(c, value);
+            } else if (column.primaryKey) {
+                continue; // a key column nobody set: let the database refuse it
+            }
+        }
+        names.append(quoteIdentifier(column.name));
+        parameters.append(dialect.toSql(column, value));
+    }
+    const QString table = quoteIdentifier(entity.table());
+    QString sql;
+    if (names.isEmpty()) {
+        sql = QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(table);
+    } else {
+        QStringList marks(names.size(), QStringLiteral("?"));
+        sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                  .arg(table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+    }
+    const bool needsKey =
+        generated >= 0 && !(state.isLoaded(generated) && state.loadedValue(generated).isValid());
+    QVariantList returned;
+    if (needsKey)
+        sql += QStringLiteral(" RETURNING %1").arg(quoteIdentifier(entity.column(generated).name));
+    run(sql, parameters, {QStringLiteral("INSERT"), entity.table()},
+        needsKey ? &returned : nullptr);
+    if (needsKey) {
+        QString why;
+        const auto key = returned.isEmpty()
+                             ? std::optional<QVariant>()
+                             : dialect.fromSql(entity.column(generated), returned.first(), &why);
+        if (!key || !key->isValid())
+            throw SessionError(ErrorKind::Operational,
+                               QStringLiteral("INSERT into %1 did not return the generated key")
+                                   .arg(entity.table()));
+        state.store(generated, *key);
+    }
+    for (const auto &[c, value] : prefetched)
+        state.store(c, value);
+}
+
+void UnitOfWork::updateRow(ObjectState &state)
+{
+    const EntityType &entity = state.entity();
+    const SqlDialect &dialect = m_session.dialect();
+    QStringList assignments;
+    QVariantList parameters;
+    QSet<int> changed;
+    for (const Original &original : state.originals()) {
+        const int c = original.attribute;
+        if (!entity.isColumn(c) || !state.isLoaded(c))
+            continue;
+        const QVariant &value = state.loadedValue(c);
+        if (original.kind == OriginalKind::Value && values::equal(value, original.value))
+            continue; // set and set back: no net change
+        changed.insert(c);
+    }
+    const int version = entity.versionColumn();
+    QVariant oldVersion;
+    if (version >= 0) {
+        oldVersion = committedValue(state, version);
+        if (changed.isEmpty())
+            return;
+    } else if (changed.isEmpty()) {
+        return;
+    }
+    // The row is found by the key it had; a changed key column is assigned like any other.
+    QVariantList where;
+    for (int k : entity.primaryKey()) {
+        const History h = attributes::history(state, k, kPassiveOff);
+        QVariant located;
+        if (!h.added.isEmpty() && !h.deleted.isEmpty())
+            located = h.deleted.first();
+        else if (!h.added.isEmpty())
+            located = h.added.first();
+        else if (!h.unchanged.isEmpty())
+            located = h.unchanged.first();
+        if (!located.isValid())
+            throw SessionError(ErrorKind::InvalidRequest,
+                               QStringLiteral("cannot update %1 using NULL for key column %2")
+                                   .arg(entity.table(), entity.column(k).name));
+        if (h.deleted.isEmpty())
+            changed.remove(k);
+        where.append(located);
+    }
+    QList<int> columns(changed.cbegin(), changed.cend());
+    std::sort(columns.begin(), columns.end());
+    QVariant newVersion;
+    if (version >= 0 && !changed.contains(version)) {
+        newVersion = QVariant(oldVersion.toLongLong() + 1);
+        columns.append(version);
+    }
+    if (columns.isEmpty())
+        return;
+    for (int c : columns) {
+        assignments.append(quoteIdentifier(entity.column(c).name) + QStringLiteral(" = ?"));
+        const QVariant value =
+            (c == version && newVersion.isValid()) ? newVersion : state.loadedValue(c);
+        parameters.append(dialect.toSql(entity.column(c), value));
+    }
+    QStringList conditions;
+    for (qsizetype i = 0; i < entity.primaryKey().size(); ++i) {
+        const Column &column = entity.column(entity.primaryKey()[i]);
+        conditions.append(quoteIdentifier(column.name) + QStringLiteral(" = ?"));
+        parameters.append(dialect.toSql(column, where[i]));
+    }
+    if (version >= 0) {
+        conditions.append(quoteIdentifier(entity.column(version).name) + QStringLiteral(" = ?"));
+        parameters.append(oldVersion);
+    }
+    const QString sql =
+        QStringLiteral("UPDATE %1 SET %2 WHERE %3")
+            .arg(quoteIdentifier(entity.table()), assignments.join(QStringLiteral(", ")),
+                 conditions.join(QStringLiteral(" AND ")));
+    const qint64 rows = run(sql, parameters, {QStringLiteral("UPDATE"), entity.table()});
+    if (rows < 0)
+        throw SessionError(ErrorKind::Operational,
+                           QStringLiteral("the database driver cannot report how many rows an "
+                                          "UPDATE matched; refusing to assume success"));
+    if (rows != 1)
+        throw SessionError(ErrorKind::StaleData,
+                           QStringLiteral("UPDATE of %1 in table %2 expected to match 1 row; %3 "
+                                          "matched")
+                               .arg(describe(state), entity.table())
+                               .arg(rows));
+    if (newVersion.isValid())
+        state.store(version, newVersion);
+}
+
+void UnitOfWork::deleteRow(ObjectState &state)
+{
+    const EntityType &entity = state.entity();
+    const SqlDialect &dialect = m_session.dialect();
+    QStringList conditions;
+    QVariantList parameters;
+    for (int k : entity.primaryKey()) {
+        const Column &column = entity.column(k);
+        conditions.append(quoteIdentifier(column.name) + QStringLiteral(" = ?"));
+        parameters.append(dialect.toSql(column, committedValue(state, k)));
+    }
+    const int version = entity.versionColumn();
+    if (version >= 0) {
+        conditions.append(quoteIdentifier(entity.column(version).name) + QStringLiteral(" = ?"));
+        parameters.append(committedValue(state, version));
+    }
+    const QString sql =
+        QStringLiteral("DELETE FROM %1 WHERE %2")
+            .arg(quoteIdentifier(entity.table()), conditions.join(QStringLiteral(" AND ")));
+    const qint64 rows = run(sql, parameters, {QStringLiteral("DELETE"), entity.table()});
+    if (version >= 0) {
+        if (rows < 0)
+            throw SessionError(ErrorKind::Operational,
+                               QStringLiteral("the database driver cannot report how many rows a "
+                                              "DELETE matched; a versioned delete cannot be "
+                                              "checked"));
+        if (rows != 1)
+            throw SessionError(ErrorKind::StaleData,
+                               QStringLiteral("DELETE of %1 from table %2 expected to match 1 "
+                                              "row; %3 matched")
+                                   .arg(describe(state), entity.table())
+                                   .arg(rows));
+    }
+}
+
+void UnitOfWork::finalize()
+{
+    QList<std::pair<quint64, ObjectState *>> deletes;
+    QList<std::pair<quint64, ObjectState *>> saves;
+    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it)
+        (it->isDelete ? deletes : saves).append({it->order, it.key()});
+    std::sort(deletes.begin(), deletes.end());
+    std::sort(saves.begin(), saves.end());
+    QList<ObjectState *> deleted;
+    for (const auto &item : deletes)
+        deleted.append(item.second);
+    QList<ObjectState *> saved;
+    for (const auto &item : saves)
+        saved.append(item.second);
+    if (!deleted.isEmpty())
+        m_session.removeNewlyDeleted(deleted);
+    if (!saved.isEmpty())
+        m_session.registerPersistent(saved);
+}
+
+} // namespace sessionscope

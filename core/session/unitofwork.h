@@ -1,0 +1,91 @@
+#pragma once
+
+#include "state/history.h"
+#include "state/objectstate.h"
+#include "state/passive.h"
+
+#include <QHash>
+#include <QList>
+
+namespace sessionscope {
+
+class Session;
+struct StatementShape;
+
+// One flush: decides which objects are saved and deleted (with the orphan and cascade rules of
+// each relationship), then sends INSERT / UPDATE / DELETE statements in an order the foreign
+// keys accept:
+//
+//   for each entity, parents first:    set foreign keys from parents, then UPDATE, then INSERT
+//   for each entity, children first:   DELETE
+//
+// Rows of a self-referential entity are ordered one by one (a parent row before its children).
+// This follows SQLAlchemy's unit of work (orm/unitofwork.py, dependency.py, persistence.py).
+class UnitOfWork
+{
+public:
+    explicit UnitOfWork(Session &session);
+
+    // Registers what the session holds and runs the dependency rules until nothing new is
+    // registered. Returns false when there is nothing to flush.
+    bool plan();
+    // Sends the statements. Throws SessionError on the first failure.
+    void execute();
+    // After success: deleted objects leave the identity map, saved ones become persistent.
+    void finalize();
+
+private:
+    struct Registration
+    {
+        bool isDelete = false;
+        quint64 order = 0;
+    };
+    // A foreign-key assignment to make on `dest` before its row is written.
+    struct SyncTask
+    {
+        ObjectState *dest = nullptr;
+        ObjectState *source = nullptr; // null: clear the foreign key
+        const Relationship *relationship = nullptr;
+    };
+
+    bool registerObject(ObjectState *state, bool isDelete = false, bool cancelDelete = false);
+    bool isDeleted(const ObjectState *state) const;
+    QList<ObjectState *> registered(const EntityType &entity, bool deletes) const;
+    History attributeHistory(ObjectState &state, int attribute, Passive passive);
+
+    bool presortPass();
+    void presortOneToMany(const Relationship &relationship, const QList<ObjectState *> &saves,
+                          const QList<ObjectState *> &deletes);
+    void presortManyToOne(const Relationship &relationship, const QList<ObjectState *> &deletes);
+    bool relationshipHasChanges(const Relationship &relationship,
+                                const QList<ObjectState *> &states, bool deletes);
+
+    QList<SyncTask> syncTasksFor(const EntityType &entity);
+    void applySync(const SyncTask &task);
+
+    QList<ObjectState *> orderSaves(const EntityType &entity);
+    QList<ObjectState *> orderDeletes(const EntityType &entity);
+    void insertRow(ObjectState &state);
+    void updateRow(ObjectState &state);
+    void deleteRow(ObjectState &state);
+    qint64 run(const QString &sql, const QVariantList &parameters, const StatementShape &shape,
+               QVariantList *returned = nullptr);
+
+    Session &m_session;
+    QHash<ObjectState *, Registration> m_states;
+    quint64 m_registrations = 0;
+    // Which relationship rules have seen which objects (SQLAlchemy's Preprocess.processed).
+    QHash<const Relationship *, QSet<ObjectState *>> m_presorted;
+    // Relationships whose changes have been looked for (SQLAlchemy's setup_flush_actions).
+    QSet<const Relationship *> m_changesChecked;
+    // Children added to collections in this flush, per relationship.
+    QHash<const Relationship *, QSet<ObjectState *>> m_childrenAdded;
+    struct CachedHistory
+    {
+        History history;
+        Passive passive;
+    };
+    QHash<std::pair<ObjectState *, int>, CachedHistory> m_histories;
+};
+
+} // namespace sessionscope

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "history.h"
+#include "objectstate.h"
+
+#include <QList>
+#include <QVariant>
+
+namespace sessionscope {
+
+// A handle to a mapped object: what applications hold. Copies refer to the same object (like a
+// pointer, so a const handle still allows changing the object). A handle keeps the object and
+// the pool it lives in valid even after its session is destroyed.
+//
+// Attribute access goes through the object's session like attribute access on a SQLAlchemy
+// instance: reading an unloaded attribute loads it, assigning records History and back-populates.
+// Errors are SessionError (an unknown attribute or a value of the wrong type is InvalidRequest).
+class Object
+{
+public:
+    Object() noexcept = default;
+    explicit Object(ObjectState *state) noexcept;
+    Object(const Object &other) noexcept;
+    Object(Object &&other) noexcept;
+    Object &operator=(Object other) noexcept;
+    ~Object();
+
+    bool isNull() const { return m_state == nullptr; }
+    explicit operator bool() const { return m_state != nullptr; }
+    ObjectState *state() const { return m_state; }
+    const EntityType &entity() const { return m_state->entity(); }
+    Lifecycle lifecycle() const { return m_state->lifecycle(); }
+
+    // Column values (canonical: see values.h). get() loads when needed.
+    QVariant get(QStringView attribute) const;
+    void set(QStringView attribute, const QVariant &value) const;
+
+    // Relationships.
+    Object reference(QStringView attribute) const;
+    void setReference(QStringView attribute, const Object &target) const;
+    QList<Object> collection(QStringView attribute) const;
+    void setCollection(QStringView attribute, const QList<Object> &members) const;
+    void append(QStringView attribute, const Object &member) const;
+    void remove(QStringView attribute, const Object &member) const;
+
+    // Inspection, never loading.
+    bool isLoaded(QStringView attribute) const;
+    History history(QStringView attribute) const;
+
+    friend bool operator==(const Object &a, const Object &b) { return a.m_state == b.m_state; }
+
+private:
+    int attributeIndex(QStringView name, int kind) const;
+
+    ObjectState *m_state = nullptr;
+};
+
+size_t qHash(const Object &object, size_t seed = 0);
+
+} // namespace sessionscope
+
+Q_DECLARE_METATYPE(sessionscope::Object)

@@ -1,0 +1,30 @@
+#include "objectpool.h"
+
+#include "objectstate.h"
+
+namespace sessionscope {
+
+ObjectPool::ObjectPool(StateContext *context, MappingPtr mapping)
+    : m_mapping(std::move(mapping))
+    , m_context(context)
+{}
+
+ObjectPool::~ObjectPool()
+{
+    m_states.clear(); // before the mapping they point into
+}
+
+ObjectState *ObjectPool::create(const EntityType &entity)
+{
+    m_states.push_back(std::make_unique<ObjectState>(entity, this));
+    return m_states.back().get();
+}
+
+void ObjectPool::release()
+{
+    Q_ASSERT(m_refs > 0);
+    if (--m_refs == 0)
+        delete this;
+}
+
+} // namespace sessionscope

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "mapping/mapping.h"
+
+#include <QtGlobal>
+
+#include <memory>
+#include <vector>
+
+namespace sessionscope {
+
+class ObjectState;
+class StateContext;
+
+// Owns the objects a session creates or loads. Objects reference each other freely (a
+// collection holds its children, each child its parent), so they are owned here rather than by
+// each other; they are freed together when the session and every Object handle are gone.
+// Reference-counted by its session and by handles, single-threaded like the session.
+class ObjectPool
+{
+public:
+    // The pool shares the mapping: its objects point into the entity types.
+    ObjectPool(StateContext *context, MappingPtr mapping);
+    ObjectPool(const ObjectPool &) = delete;
+    ObjectPool &operator=(const ObjectPool &) = delete;
+
+    ObjectState *create(const EntityType &entity);
+
+    // The session this pool belongs to; null once the session is destroyed.
+    StateContext *context() const { return m_context; }
+    void setContext(StateContext *context) { m_context = context; }
+
+    void retain() { ++m_refs; }
+    void release();
+
+    quint64 nextInsertOrder() { return ++m_insertCounter; }
+    qsizetype size() const { return qsizetype(m_states.size()); }
+
+private:
+    ~ObjectPool();
+
+    MappingPtr m_mapping;
+    std::vector<std::unique_ptr<ObjectState>> m_states;
+    StateContext *m_context;
+    quint64 m_insertCounter = 0;
+    int m_refs = 0;
+};
+
+} // namespace sessionscope

@@ -1,0 +1,277 @@
+#include "objectstate.h"
+
+#include "objectpool.h"
+#include "statecontext.h"
+
+namespace sessionscope {
+
+QString lifecycleName(Lifecycle lifecycle)
+{
+    switch (lifecycle) {
+    case Lifecycle::Transient:
+        return QStringLiteral("transient");
+    case Lifecycle::Pending:
+        return QStringLiteral("pending");
+    case Lifecycle::Persistent:
+        return QStringLiteral("persistent");
+    case Lifecycle::Deleted:
+        return QStringLiteral("deleted");
+    case Lifecycle::Detached:
+        return QStringLiteral("detached");
+    }
+    return {};
+}
+
+void PendingCollection::append(ObjectState *object)
+{
+    if (removed.removeOne(object))
+        return;
+    if (!added.contains(object))
+        added.append(object);
+}
+
+void PendingCollection::remove(ObjectState *object)
+{
+    if (added.removeOne(object))
+        return;
+    if (!removed.contains(object))
+        removed.append(object);
+}
+
+ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool)
+    : m_entity(&entity)
+    , m_pool(pool)
+    , m_values(std::make_unique<QVariant[]>(size_t(entity.attributeCount())))
+    , m_loaded(entity.attributeCount())
+    , m_expired(entity.attributeCount())
+{}
+
+ObjectState::~ObjectState() = default;
+
+StateContext *ObjectState::session() const
+{
+    return m_attached ? m_pool->context() : nullptr;
+}
+
+Lifecycle ObjectState::lifecycle() const
+{
+    if (!hasIdentity())
+        return m_attached ? Lifecycle::Pending : Lifecycle::Transient;
+    if (!m_attached)
+        return Lifecycle::Detached;
+    return m_deleted ? Lifecycle::Deleted : Lifecycle::Persistent;
+}
+
+void ObjectState::store(int attribute, QVariant value)
+{
+    m_values[size_t(attribute)] = std::move(value);
+    m_loaded.set(attribute);
+}
+
+void ObjectState::unload(int attribute)
+{
+    m_values[size_t(attribute)] = QVariant();
+    m_loaded.reset(attribute);
+}
+
+ObjectState *ObjectState::loadedReference(int attribute) const
+{
+    const QVariant &v = m_values[size_t(attribute)];
+    return v.isValid() ? v.value<ObjectState *>() : nullptr;
+}
+
+ObjectList ObjectState::loadedCollection(int attribute) const
+{
+    const QVariant &v = m_values[size_t(attribute)];
+    return v.isValid() ? v.value<ObjectList>() : ObjectList();
+}
+
+const Original *ObjectState::original(int attribute) const
+{
+    for (const Original &o : m_originals) {
+        if (o.attribute == attribute)
+            return &o;
+    }
+    return nullptr;
+}
+
+void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
+{
+    for (Original &o : m_originals) {
+        if (o.attribute == attribute) {
+            o.kind = kind;
+            o.value = std::move(value);
+            return;
+        }
+    }
+    m_originals.push_back({attribute, kind, std::move(value)});
+}
+
+void ObjectState::removeOriginal(int attribute)
+{
+    std::erase_if(m_originals, [attribute](const Original &o) { return o.attribute == attribute; });
+}
+
+void ObjectState::modifiedEvent(int attribute, OriginalKind previousKind, const QVariant &previous,
+                                bool collection)
+{
+    if (!hasOriginal(attribute)) {
+        OriginalKind kind = previousKind;
+        QVariant value = previous;
+        // A collection's original is a snapshot of the list as it was before this change.
+        if (collection && kind == OriginalKind::NoValue && isLoaded(attribute)) {
+            kind = OriginalKind::Value;
+            value = loadedValue(attribute);
+        }
+        setOriginal(attribute, kind, std::move(value));
+    }
+    modifiedEvent();
+}
+
+void ObjectState::modifiedEvent()
+{
+    StateContext *context = session();
+    if ((context && !m_trackedModified) || !m_modified) {
+        m_modified = true;
+        if (context) {
+            m_trackedModified = true;
+            context->stateModified(*this);
+        }
+    }
+}
+
+void ObjectState::commit(const QList<int> &attributes)
+{
+    for (int attribute : attributes)
+        removeOriginal(attribute);
+    m_fullyExpired = false;
+    for (int attribute : attributes) {
+        if (isLoaded(attribute))
+            m_expired.reset(attribute);
+    }
+}
+
+void ObjectState::commitAll()
+{
+    m_originals.clear();
+    if (m_extras)
+        m_extras->pending.clear();
+    for (int a = 0; a < m_entity->attributeCount(); ++a) {
+        if (isLoaded(a))
+            m_expired.reset(a);
+    }
+    m_modified = false;
+    m_fullyExpired = false;
+    m_trackedModified = false;
+}
+
+void ObjectState::expire()
+{
+    m_fullyExpired = true;
+    m_originals.clear();
+    m_modified = false;
+    m_trackedModified = false;
+    if (m_extras) {
+        m_extras->pending.clear();
+        m_extras->parents.clear();
+    }
+    m_expired.fill();
+    for (int a = 0; a < m_entity->attributeCount(); ++a)
+        unload(a);
+}
+
+void ObjectState::expireAttributes(const QList<int> &attributes)
+{
+    for (int attribute : attributes) {
+        // Only columns are "expired"; a relationship is simply unloaded and lazy-loads again.
+        if (m_entity->isColumn(attribute))
+            m_expired.set(attribute);
+        unload(attribute);
+        removeOriginal(attribute);
+        if (m_extras)
+            std::erase_if(m_extras->pending,
+                          [attribute](const auto &p) { return p.first == attribute; });
+    }
+}
+
+ObjectState::Extras &ObjectState::extras()
+{
+    if (!m_extras)
+        m_extras = std::make_unique<Extras>();
+    return *m_extras;
+}
+
+std::optional<ObjectState *> ObjectState::parentVia(const Relationship *collection) const
+{
+    if (m_extras) {
+        for (const ParentLink &link : m_extras->parents) {
+            if (link.collection == collection)
+                return link.parent;
+        }
+    }
+    return std::nullopt;
+}
+
+void ObjectState::setParentVia(const Relationship *collection, ObjectState *parent)
+{
+    for (ParentLink &link : extras().parents) {
+        if (link.collection == collection) {
+            link.parent = parent;
+            return;
+        }
+    }
+    extras().parents.push_back({collection, parent});
+}
+
+bool ObjectState::hasParent(const Relationship *collection, bool optimistic) const
+{
+    const auto parent = parentVia(collection);
+    if (!parent)
+        return optimistic;
+    return *parent != nullptr;
+}
+
+PendingCollection &ObjectState::pendingCollection(int attribute)
+{
+    for (auto &[a, pending] : extras().pending) {
+        if (a == attribute)
+            return pending;
+    }
+    extras().pending.emplace_back(attribute, PendingCollection());
+    return extras().pending.back().second;
+}
+
+std::optional<PendingCollection> ObjectState::takePendingCollection(int attribute)
+{
+    if (!m_extras)
+        return std::nullopt;
+    auto &pending = m_extras->pending;
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        if (it->first == attribute) {
+            PendingCollection taken = std::move(it->second);
+            pending.erase(it);
+            return taken;
+        }
+    }
+    return std::nullopt;
+}
+
+bool ObjectState::hasPendingCollection(int attribute) const
+{
+    if (!m_extras)
+        return false;
+    for (const auto &p : m_extras->pending) {
+        if (p.first == attribute)
+            return true;
+    }
+    return false;
+}
+
+void ObjectState::setAttached(bool attached)
+{
+    m_attached = attached;
+    if (!attached)
+        m_trackedModified = false;
+}
+
+} // namespace sessionscope

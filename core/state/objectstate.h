@@ -1,0 +1,192 @@
+#pragma once
+
+#include "attributebits.h"
+#include "mapping/entitytype.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QVariant>
+
+#include <memory>
+#include <vector>
+
+namespace sessionscope {
+
+class ObjectPool;
+class ObjectState;
+class StateContext;
+
+using ObjectList = QList<ObjectState *>;
+
+// Where an object stands relative to a session and the database.
+enum class Lifecycle : quint8 { Transient, Pending, Persistent, Deleted, Detached };
+QString lifecycleName(Lifecycle lifecycle);
+
+// What the committed-state record holds for an attribute changed since the last flush or load:
+// its previous value, or a marker that there was none to compare against.
+enum class OriginalKind : quint8 {
+    Value,    // `value` is the previous value (invalid QVariant: None)
+    NoValue,  // the attribute had no value (never set, or not loaded)
+    NoResult, // the previous value was unknown and could not be fetched without SQL
+};
+
+struct Original
+{
+    int attribute = -1;
+    OriginalKind kind = OriginalKind::NoValue;
+    QVariant value;
+};
+
+// Appends and removals made through a backref to a collection that is not loaded. They are
+// replayed on top of the collection when it loads.
+struct PendingCollection
+{
+    ObjectList added;
+    ObjectList removed;
+    void append(ObjectState *object);
+    void remove(ObjectState *object);
+};
+
+// The state of one mapped object, after SQLAlchemy's InstanceState: the loaded values ("dict"),
+// the committed originals of what changed, which attributes are expired, the identity key, and
+// the flags that place it in a lifecycle. Attribute semantics live in attributes.h; the session
+// moves objects between lifecycle states.
+class ObjectState
+{
+public:
+    ObjectState(const EntityType &entity, ObjectPool *pool);
+    ~ObjectState();
+    ObjectState(const ObjectState &) = delete;
+    ObjectState &operator=(const ObjectState &) = delete;
+
+    const EntityType &entity() const { return *m_entity; }
+    ObjectPool *pool() const { return m_pool; }
+
+    // The session the object is attached to (SQLAlchemy's state.session), or null.
+    StateContext *session() const;
+    bool isAttached() const { return m_attached; }
+    Lifecycle lifecycle() const;
+
+    // ---- identity
+    bool hasIdentity() const { return !m_key.isEmpty(); }
+    const QVariantList &key() const { return m_key; }
+    void setKey(QVariantList key) { m_key = std::move(key); }
+    void clearKey() { m_key.clear(); }
+    bool sameKey(const ObjectState &other) const
+    {
+        return m_entity == other.m_entity && m_key == other.m_key;
+    }
+
+    // ---- loaded values ("dict")
+    bool isLoaded(int attribute) const { return m_loaded.test(attribute); }
+    const QVariant &loadedValue(int attribute) const { return m_values[size_t(attribute)]; }
+    QVariant &loadedValueRef(int attribute) { return m_values[size_t(attribute)]; }
+    void store(int attribute, QVariant value);
+    void unload(int attribute);
+    ObjectState *loadedReference(int attribute) const;
+    ObjectList loadedCollection(int attribute) const;
+
+    // ---- committed originals ("committed_state")
+    const Original *original(int attribute) const;
+    bool hasOriginal(int attribute) const { return original(attribute) != nullptr; }
+    void setOriginal(int attribute, OriginalKind kind, QVariant value = {});
+    void removeOriginal(int attribute);
+    const std::vector<Original> &originals() const { return m_originals; }
+
+    // ---- expiry
+    bool isExpired(int attribute) const { return m_expired.test(attribute); }
+    bool hasExpiredAttributes() const { return m_expired.any(); }
+    bool isFullyExpired() const { return m_fullyExpired; }
+
+    // ---- flags
+    bool isModified() const { return m_modified; }
+    bool isDeletedFlag() const { return m_deleted; }
+    void setDeletedFlag(bool deleted) { m_deleted = deleted; }
+    quint64 insertOrder() const { return m_insertOrder; }
+    void setInsertOrder(quint64 order) { m_insertOrder = order; }
+    bool orphanedOutsideOfSession() const { return m_orphanedOutsideOfSession; }
+    void setOrphanedOutsideOfSession(bool on) { m_orphanedOutsideOfSession = on; }
+
+    // Attributes with no value and no pending change (SQLAlchemy's state.unloaded).
+    bool isUnloaded(int attribute) const { return !isLoaded(attribute) && !hasOriginal(attribute); }
+    // Attributes with no uncommitted change (state.unmodified).
+    bool isUnmodified(int attribute) const { return !hasOriginal(attribute); }
+
+    // ---- state transitions shared by loading, flushing and expiry
+    // Records that `attribute` is about to change from `previous`; marks the object modified.
+    void modifiedEvent(int attribute, OriginalKind previousKind, const QVariant &previous,
+                       bool collection);
+    // Marks the object modified without an attribute (flag_dirty).
+    void modifiedEvent();
+    // The given attributes now hold database values (a partial load).
+    void commit(const QList<int> &attributes);
+    // Everything now matches the database (after flush or a full load).
+    void commitAll();
+    // Forgets every loaded value; all attributes load again on access.
+    void expire();
+    // Forgets the given attributes' values.
+    void expireAttributes(const QList<int> &attributes);
+    // A load of the expired attributes finished (successfully or not).
+    void clearExpired() { m_expired.clear(); }
+
+    // ---- parent tracking for delete-orphan (SQLAlchemy's state.parents)
+    // nullopt: never recorded; a null pointer: recorded as having no parent.
+    std::optional<ObjectState *> parentVia(const Relationship *collection) const;
+    void setParentVia(const Relationship *collection, ObjectState *parent);
+    bool hasParent(const Relationship *collection, bool optimistic) const;
+
+    // ---- backref changes to unloaded collections
+    PendingCollection &pendingCollection(int attribute);
+    std::optional<PendingCollection> takePendingCollection(int attribute);
+    bool hasPendingCollection(int attribute) const;
+
+    // ---- session bookkeeping
+    void setAttached(bool attached);
+    bool isTrackedModified() const { return m_trackedModified; }
+    void setTrackedModified(bool tracked) { m_trackedModified = tracked; }
+
+    // Handles (Object) referring to this state; see ObjectPool.
+    int handleCount() const { return m_handles; }
+
+private:
+    friend class Object;
+    struct ParentLink
+    {
+        const Relationship *collection;
+        ObjectState *parent; // null: recorded as "no parent"
+    };
+    struct Extras
+    {
+        std::vector<ParentLink> parents;
+        std::vector<std::pair<int, PendingCollection>> pending;
+    };
+    Extras &extras();
+
+    const EntityType *m_entity;
+    ObjectPool *m_pool;
+    std::unique_ptr<QVariant[]> m_values;
+    AttributeBits m_loaded;
+    AttributeBits m_expired;
+    std::vector<Original> m_originals;
+    QVariantList m_key;
+    std::unique_ptr<Extras> m_extras;
+    quint64 m_insertOrder = 0;
+    int m_handles = 0;
+    bool m_attached = false;
+    bool m_modified = false;
+    bool m_trackedModified =
+        false; // SQLAlchemy's _strong_obj: registered with the session as modified
+    bool m_deleted = false;
+    bool m_fullyExpired = false;
+    bool m_orphanedOutsideOfSession = false;
+};
+
+inline QVariant referenceValue(ObjectState *object)
+{
+    return object ? QVariant::fromValue(object) : QVariant();
+}
+
+} // namespace sessionscope
+
+Q_DECLARE_METATYPE(sessionscope::ObjectState *)
+Q_DECLARE_METATYPE(sessionscope::ObjectList)

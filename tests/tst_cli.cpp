@@ -1,0 +1,496 @@
+// sessionscope-cli as users run it: exit statuses, messages on stderr, and the --states output
+// (docs/scenario-format.md). The malformed scenarios live in tests/data/cli/.
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kCli = QStringLiteral(SESSIONSCOPE_CLI);
+const QString kDataDir = QStringLiteral(SESSIONSCOPE_SOURCE_DIR "/tests/data/cli");
+
+struct CliResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QString errLine(int index = 0) const
+    {
+        return QString::fromUtf8(err).split(u'\n').value(index);
+    }
+};
+
+// Runs the CLI in `workingDirectory` with a fixed C locale, so system messages are English.
+CliResult runCli(const QStringList &arguments, const QString &workingDirectory = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"LC_ALL"_s, u"C"_s);
+    environment.insert(u"LANGUAGE"_s, u"C"_s);
+    process.setProcessEnvironment(environment);
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.start(kCli, arguments);
+    CliResult result;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = "could not run " + kCli.toUtf8() + ": " + process.errorString().toUtf8();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(content) == content.size();
+}
+
+const QByteArray kValidScenario = R"({
+  "format": "sessionscope-scenario/1",
+  "title": "cli smoke test",
+  "schema": {"entities": [
+    {"name": "User", "table": "users",
+     "columns": [{"name": "id", "type": "integer", "primary_key": true},
+                 {"name": "name", "type": "text", "nullable": false}]}]},
+  "steps": [
+    {"op": "new", "entity": "User", "as": "u1", "values": {"name": "ann"}},
+    {"op": "add", "obj": "u1"},
+    {"op": "flush"},
+    {"op": "commit"},
+    {"op": "read", "obj": "u1", "attr": "name"},
+    {"op": "delete", "obj": "u1"},
+    {"op": "new", "entity": "User", "as": "u2", "values": {"name": "bob"}},
+    {"op": "delete", "obj": "u2"}
+  ]
+})";
+
+const QStringList kValidOps{u"new"_s,  u"add"_s,    u"flush"_s, u"commit"_s,
+                            u"read"_s, u"delete"_s, u"new"_s,   u"delete"_s};
+
+// A scenario that commits one user, for the database-file tests.
+const QByteArray kCommitScenario = R"({
+  "format": "sessionscope-scenario/1",
+  "schema": {"entities": [
+    {"name": "User", "table": "users",
+     "columns": [{"name": "id", "type": "integer", "primary_key": true},
+                 {"name": "name", "type": "text"}]}]},
+  "steps": [
+    {"op": "new", "entity": "User", "as": "u1", "values": {"name": "ann"}},
+    {"op": "add", "obj": "u1"},
+    {"op": "commit"}
+  ]
+})";
+
+QJsonObject object(const QJsonValue &value, const QString &key)
+{
+    return value.toObject().value(key).toObject();
+}
+
+// Rows of "id name" in the users table of a SQLite file, or an error text.
+QStringList usersIn(const QString &path)
+{
+    const QString name = u"tst_cli-check"_s;
+    QStringList rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return {u"cannot open"_s};
+        QSqlQuery query(db);
+        if (!query.exec(u"SELECT \"id\", \"name\" FROM \"users\" ORDER BY \"id\""_s))
+            rows.append(u"no users table"_s);
+        while (query.next())
+            rows.append(query.value(0).toString() + u' ' + query.value(1).toString());
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void noArguments();
+    void unknownCommand();
+    void runNeedsOneScenario_data();
+    void runNeedsOneScenario();
+    void help_data();
+    void help();
+    void runHelp();
+
+    void states();
+    void textSummary();
+    void malformedScenarios_data();
+    void malformedScenarios();
+    void sessionErrorIsNotAScenarioError();
+
+    void databaseFile();
+    void databaseThatCannotBeOpened();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFileInfo(kCli).isExecutable(), qPrintable(kCli));
+    QVERIFY2(QFileInfo(kDataDir).isDir(), qPrintable(kDataDir));
+    QVERIFY(m_dir.isValid());
+}
+
+// ---- usage ------------------------------------------------------------------------------------
+
+void TestCli::noArguments()
+{
+    const CliResult result = runCli({});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.errLine(0), u"usage: sessionscope-cli COMMAND [options]"_s);
+    QVERIFY(result.err.contains("  run SCENARIO [--states] [--database URL] [--drop-existing]"));
+    QCOMPARE(result.out, QByteArray());
+}
+
+void TestCli::unknownCommand()
+{
+    const CliResult result = runCli({u"frobnicate"_s, u"x.json"_s});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.errLine(0), u"sessionscope-cli: unknown command \"frobnicate\""_s);
+    QCOMPARE(result.errLine(1), u"usage: sessionscope-cli COMMAND [options]"_s);
+    QCOMPARE(result.out, QByteArray());
+}
+
+void TestCli::runNeedsOneScenario_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("no scenario") << QStringList{u"run"_s};
+    QTest::newRow("only options") << QStringList{u"run"_s, u"--states"_s};
+    QTest::newRow("two scenarios") << QStringList{u"run"_s, u"a.json"_s, u"b.json"_s};
+}
+
+void TestCli::runNeedsOneScenario()
+{
+    QFETCH(QStringList, arguments);
+    const CliResult result = runCli(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.errLine(0), u"sessionscope-cli run: give exactly one scenario file"_s);
+    QCOMPARE(result.out, QByteArray());
+}
+
+void TestCli::help_data()
+{
+    QTest::addColumn<QString>("argument");
+    QTest::newRow("--help") << u"--help"_s;
+    QTest::newRow("-h") << u"-h"_s;
+    QTest::newRow("help") << u"help"_s;
+}
+
+void TestCli::help()
+{
+    QFETCH(QString, argument);
+    const CliResult result = runCli({argument});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.err, QByteArray());
+    QVERIFY(result.out.startsWith("usage: sessionscope-cli COMMAND [options]\n"));
+    QVERIFY(result.out.contains("  run SCENARIO [--states] [--database URL] [--drop-existing]"));
+}
+
+void TestCli::runHelp()
+{
+    const CliResult result = runCli({u"run"_s, u"--help"_s});
+    QCOMPARE(result.exitCode, 0);
+    for (const char *option : {"--states", "--database <url>", "--drop-existing"})
+        QVERIFY2(result.out.contains(option), option);
+}
+
+// ---- running scenarios ------------------------------------------------------------------------
+
+void TestCli::states()
+{
+    const QString path = m_dir.filePath(u"valid.json"_s);
+    QVERIFY(writeFile(path, kValidScenario));
+    const CliResult result = runCli({u"run"_s, path, u"--states"_s});
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(result.exitCode, 0);
+
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QVERIFY(document.isArray());
+    const QJsonArray states = document.array();
+    QCOMPARE(states.size(), kValidOps.size() + 1);
+
+    QStringList fields{u"step"_s,        u"op"_s,           u"error"_s, u"error_message"_s,
+                       u"transaction"_s, u"identity_map"_s, u"new"_s,   u"dirty"_s,
+                       u"deleted"_s,     u"objects"_s,      u"sql"_s};
+    fields.sort();
+    for (qsizetype i = 0; i < states.size(); ++i) {
+        const QJsonObject state = states.at(i).toObject();
+        QCOMPARE(state.keys(), fields);
+        QCOMPARE(state.value(u"step"), QJsonValue(int(i)));
+        QCOMPARE(state.value(u"op"), i == 0 ? QJsonValue() : QJsonValue(kValidOps.at(i - 1)));
+        if (i != 8) {
+            QCOMPARE(state.value(u"error"), QJsonValue());
+            QCOMPARE(state.value(u"error_message"), QJsonValue());
+        }
+    }
+
+    // Before the first step: an empty session outside any transaction.
+    const QJsonObject initial = states.at(0).toObject();
+    QCOMPARE(initial.value(u"transaction").toObject(),
+             (QJsonObject{{u"active"_s, false}, {u"nested_depth"_s, 0}}));
+    QCOMPARE(initial.value(u"objects").toObject(), QJsonObject());
+    QCOMPARE(initial.value(u"sql").toArray(), QJsonArray());
+
+    // add: pending, in the new set, transaction begun; no identity yet.
+    const QJsonObject added = states.at(2).toObject();
+    QCOMPARE(added.value(u"new").toArray(), QJsonArray{u"u1"_s});
+    QCOMPARE(object(added.value(u"objects"), u"u1"_s).value(u"state"), QJsonValue(u"pending"_s));
+    QCOMPARE(object(added.value(u"objects"), u"u1"_s).value(u"key"), QJsonValue());
+    QCOMPARE(object(added, u"transaction"_s).value(u"active"), QJsonValue(true));
+
+    // flush: one INSERT into users; u1 is persistent with the generated key 1.
+    const QJsonObject flushed = states.at(3).toObject();
+    const QJsonObject u1 = object(flushed.value(u"objects"), u"u1"_s);
+    QCOMPARE(u1.value(u"entity"), QJsonValue(u"User"_s));
+    QCOMPARE(u1.value(u"state"), QJsonValue(u"persistent"_s));
+    QCOMPARE(u1.value(u"key"), QJsonValue(QJsonArray{1}));
+    QCOMPARE(u1.value(u"modified"), QJsonValue(false));
+    QCOMPARE(object(u1.value(u"attrs"), u"id"_s).value(u"value"), QJsonValue(1));
+    QCOMPARE(flushed.value(u"new").toArray(), QJsonArray());
+    const QJsonObject entry{
+        {u"entity"_s, u"User"_s}, {u"key"_s, QJsonArray{1}}, {u"obj"_s, u"u1"_s}};
+    QCOMPARE(flushed.value(u"identity_map").toArray(), QJsonArray{entry});
+    const QJsonObject insert{{u"verb"_s, u"INSERT"_s}, {u"table"_s, u"users"_s}, {u"rows"_s, 1}};
+    QCOMPARE(flushed.value(u"sql").toArray(), QJsonArray{insert});
+
+    // commit: the transaction ends and every attribute is expired.
+    const QJsonObject committed = states.at(4).toObject();
+    const QJsonObject expired = object(committed.value(u"objects"), u"u1"_s);
+    QCOMPARE(object(committed, u"transaction"_s).value(u"active"), QJsonValue(false));
+    QCOMPARE(expired.value(u"expired").toArray(), (QJsonArray{u"id"_s, u"name"_s}));
+    QCOMPARE(object(expired.value(u"attrs"), u"name"_s), (QJsonObject{{u"loaded"_s, false}}));
+
+    // read: loads the row again in a new transaction.
+    const QJsonObject read = states.at(5).toObject();
+    const QJsonObject name =
+        object(object(read.value(u"objects"), u"u1"_s).value(u"attrs"), u"name"_s);
+    QCOMPARE(name.value(u"value"), QJsonValue(u"ann"_s));
+    QCOMPARE(name.value(u"history").toObject(), (QJsonObject{{u"added"_s, QJsonArray()},
+                                                             {u"unchanged"_s, QJsonArray{u"ann"_s}},
+                                                             {u"deleted"_s, QJsonArray()}}));
+    QCOMPARE(read.value(u"sql").toArray().size(), 1);
+    QCOMPARE(read.value(u"sql").toArray().at(0).toObject().value(u"verb"), QJsonValue(u"SELECT"_s));
+    QCOMPARE(object(read, u"transaction"_s).value(u"active"), QJsonValue(true));
+
+    // delete: in the deleted set, still persistent until the flush.
+    const QJsonObject deleted = states.at(6).toObject();
+    QCOMPARE(deleted.value(u"deleted").toArray(), QJsonArray{u"u1"_s});
+    QCOMPARE(object(deleted.value(u"objects"), u"u1"_s).value(u"state"),
+             QJsonValue(u"persistent"_s));
+
+    // Deleting a transient object is the step's error; the run goes on.
+    const QJsonObject refused = states.at(8).toObject();
+    QCOMPARE(refused.value(u"error"), QJsonValue(u"invalid_request"_s));
+    QVERIFY(!refused.value(u"error_message").toString().isEmpty());
+    QCOMPARE(object(refused.value(u"objects"), u"u2"_s).value(u"state"),
+             QJsonValue(u"transient"_s));
+    QCOMPARE(refused.value(u"deleted").toArray(), QJsonArray{u"u1"_s});
+}
+
+void TestCli::textSummary()
+{
+    const QString path = m_dir.filePath(u"summary.json"_s);
+    QVERIFY(writeFile(path, kValidScenario));
+    const CliResult result = runCli({u"run"_s, path});
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(result.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(result.out).split(u'\n');
+    QCOMPARE(lines.value(0), u"cli smoke test"_s);
+    QCOMPARE(lines.value(1), u"step 1: new"_s);
+    QCOMPARE(lines.value(2), u"step 2: add"_s);
+    QCOMPARE(lines.value(3), u"step 3: flush"_s);
+    QVERIFY2(lines.value(4).startsWith(u"    INSERT INTO \"users\""_s), qPrintable(lines.value(4)));
+    QVERIFY(lines.contains(u"step 4: commit"_s));
+    const QString last = lines.filter(u"step 8: delete"_s).value(0);
+    QVERIFY2(last.startsWith(u"step 8: delete  -> invalid_request: "_s), qPrintable(last));
+}
+
+void TestCli::malformedScenarios_data()
+{
+    QTest::addColumn<QString>("file");      // in tests/data/cli, run from that directory
+    QTest::addColumn<QString>("firstLine"); // a regular expression for stderr's first line
+
+    auto exact = [](const QString &line) {
+        return QRegularExpression::anchoredPattern(QRegularExpression::escape(line));
+    };
+    auto row = [&](const char *tag, const QString &file, const QString &line) {
+        QTest::newRow(tag) << file << exact(file + u": "_s + line);
+    };
+    const QString step = u"step %1: "_s;
+
+    row("unreadable file", u"does-not-exist.json"_s, u"cannot read: No such file or directory"_s);
+    // Line 4 holds the key that follows the missing comma; the column is Qt's offset.
+    QTest::newRow("invalid JSON") << u"invalid-json.json"_s
+                                  << u"^invalid-json\\.json:4:[0-9]+: malformed JSON: .+$"_s;
+    row("not an object", u"not-an-object.json"_s, u"a scenario is a JSON object"_s);
+    row("wrong format", u"wrong-format.json"_s,
+        u"format: \"sessionscope-scenario/2\" is not a format this version reads "
+        u"(sessionscope-scenario/1)"_s);
+    row("missing format", u"missing-format.json"_s, u"format: is required"_s);
+    row("unknown top-level field", u"unknown-top-level-field.json"_s,
+        u"titel: unknown field (expected one of: format, title, description, autoflush, "
+        u"expire_on_commit, schema, steps)"_s);
+    row("schema error", u"schema-error.json"_s,
+        u"schema.entities[0].columns[1].type: unknown type \"varchar\" (expected integer, text, "
+        u"real, boolean, json, blob or datetime)"_s);
+    row("unknown schema field", u"schema-unknown-field.json"_s,
+        u"schema.entities[0].columns[0].primary-key: unknown field (expected one of: name, type, "
+        u"primary_key, nullable, unique, default, references, version, json_kind, sensitive)"_s);
+    row("step not an object", u"step-not-object.json"_s,
+        step.arg(2) + u"a step is a JSON object, not a string"_s);
+    row("step without op", u"step-without-op.json"_s,
+        step.arg(1) + u"\"op\" is required and must be a string"_s);
+    row("unknown op", u"unknown-op.json"_s, step.arg(3) + u"unknown op \"frobnicate\""_s);
+    row("unknown field in a step", u"unknown-step-field.json"_s,
+        step.arg(2) + u"\"add\" has no field \"object\" (it takes: obj)"_s);
+    row("missing field in a step", u"missing-step-field.json"_s,
+        step.arg(2) + u"\"set\" needs the field \"value\""_s);
+    row("field of the wrong type", u"step-field-type.json"_s,
+        step.arg(1) + u"\"as\" must be a string, not a number"_s);
+    row("unknown entity", u"unknown-entity.json"_s, step.arg(2) + u"unknown entity \"Users\""_s);
+    row("alias not bound", u"unbound-alias.json"_s, step.arg(2) + u"\"u2\" is not a bound alias"_s);
+    row("alias bound twice", u"alias-bound-twice.json"_s,
+        step.arg(2) + u"the alias \"u1\" is already bound"_s);
+    row("unknown attribute", u"unknown-attribute.json"_s,
+        step.arg(2) + u"User has no attribute \"nmae\""_s);
+    row("unknown attribute in values", u"unknown-attribute-in-values.json"_s,
+        step.arg(1) + u"User has no attribute \"age\""_s);
+    row("op not supported yet", u"not-supported.json"_s,
+        step.arg(3) + u"\"expunge\" is not supported yet"_s);
+}
+
+void TestCli::malformedScenarios()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, firstLine);
+    QVERIFY(file == u"does-not-exist.json" || QFileInfo::exists(kDataDir + u'/' + file));
+
+    for (const bool states : {true, false}) {
+        QStringList arguments{u"run"_s, file};
+        if (states)
+            arguments.append(u"--states"_s);
+        const CliResult result = runCli(arguments, kDataDir);
+        QCOMPARE(result.exitCode, 1);
+        const QRegularExpression pattern(firstLine);
+        QVERIFY(pattern.isValid());
+        QVERIFY2(pattern.match(result.errLine(0)).hasMatch(),
+                 qPrintable(u"stderr: "_s + QString::fromUtf8(result.err)));
+        QCOMPARE(result.errLine(1), QString()); // one line
+        // --states prints the whole array or nothing.
+        if (states)
+            QCOMPARE(result.out, QByteArray());
+    }
+}
+
+void TestCli::sessionErrorIsNotAScenarioError()
+{
+    const CliResult result = runCli({u"run"_s, u"session-error.json"_s, u"--states"_s}, kDataDir);
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray states = QJsonDocument::fromJson(result.out).array();
+    QCOMPARE(states.size(), 6);
+    QStringList errors;
+    for (const QJsonValue &state : states)
+        errors.append(state.toObject().value(u"error").toString(u"-"_s));
+    // delete of a transient object, and a value that does not fit its column.
+    QCOMPARE(errors, (QStringList{u"-"_s, u"-"_s, u"invalid_request"_s, u"-"_s,
+                                  u"invalid_request"_s, u"-"_s}));
+    QVERIFY(states.at(2).toObject().value(u"error_message").isString());
+    QVERIFY(!states.at(2).toObject().value(u"error_message").toString().isEmpty());
+    QCOMPARE(states.at(1).toObject().value(u"error_message"), QJsonValue());
+    // The refused steps changed nothing: the object is added and flushed as usual.
+    const QJsonObject u1 = object(states.at(5).toObject().value(u"objects"), u"u1"_s);
+    QCOMPARE(u1.value(u"state"), QJsonValue(u"persistent"_s));
+    QCOMPARE(u1.value(u"key"), QJsonValue(QJsonArray{1}));
+}
+
+// ---- databases --------------------------------------------------------------------------------
+
+void TestCli::databaseFile()
+{
+    const QString scenario = m_dir.filePath(u"commit.json"_s);
+    QVERIFY(writeFile(scenario, kCommitScenario));
+    const QString database = m_dir.filePath(u"scenario.db"_s);
+    QFile::remove(database);
+
+    CliResult result = runCli({u"run"_s, scenario, u"--database"_s, database});
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(QFileInfo::exists(database));
+    QCOMPARE(usersIn(database), QStringList{u"1 ann"_s});
+
+    // The tables exist now: refused, and the message says how to replace them.
+    result = runCli({u"run"_s, scenario, u"--database"_s, database, u"--states"_s});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QByteArray());
+    const QString message = result.errLine(0);
+    QVERIFY2(message.startsWith(scenario + u": cannot create the scenario's tables: "_s),
+             qPrintable(message));
+    QVERIFY2(message.contains(u"--drop-existing"_s), qPrintable(message));
+    QCOMPARE(usersIn(database), QStringList{u"1 ann"_s});
+
+    // --drop-existing starts from empty tables again: still one user, not two.
+    result = runCli({u"run"_s, scenario, u"--database"_s, database, u"--drop-existing"_s});
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(usersIn(database), QStringList{u"1 ann"_s});
+
+    // The same file named as a sqlite:// URL.
+    result = runCli({u"run"_s, scenario, u"--database"_s, u"sqlite://"_s + database,
+                     u"--drop-existing"_s, u"--states"_s});
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(result.out).array().size(), 4);
+    QCOMPARE(usersIn(database), QStringList{u"1 ann"_s});
+}
+
+void TestCli::databaseThatCannotBeOpened()
+{
+    const QString scenario = m_dir.filePath(u"commit.json"_s);
+    QVERIFY(writeFile(scenario, kCommitScenario));
+    const QString database = m_dir.filePath(u"no-such-directory/scenario.db"_s);
+    const CliResult result = runCli({u"run"_s, scenario, u"--database"_s, database});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.errLine(0).startsWith(scenario + u": cannot open "_s + database + u": "_s),
+             result.err.constData());
+    QVERIFY(!QFileInfo::exists(database));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+
+#include "tst_cli.moc"

@@ -1,0 +1,245 @@
+// The unit of work: which statements a flush sends and in what order, asserted exactly (like
+// SQLAlchemy's test_unitofworkv2), on every configured database.
+
+#include "testdatabase.h"
+
+#include "mapping/mappingbuilder.h"
+#include "support/error.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace sessionscope;
+
+namespace {
+
+MappingPtr nodes()
+{
+    MappingBuilder builder;
+    builder.entity(QStringLiteral("Node"), QStringLiteral("nodes"))
+        .column(QStringLiteral("id"), ColumnType::Integer)
+        .primaryKey()
+        .column(QStringLiteral("name"), ColumnType::Text)
+        .column(QStringLiteral("parent_id"), ColumnType::Integer)
+        .references(QStringLiteral("nodes.id"))
+        .manyToOne(QStringLiteral("parent"), QStringLiteral("Node"))
+        .backPopulates(QStringLiteral("children"))
+        .oneToMany(QStringLiteral("children"), QStringLiteral("Node"))
+        .backPopulates(QStringLiteral("parent"))
+        .cascade(kAllCascade);
+    return builder.build();
+}
+
+} // namespace
+
+class TestUnitOfWork : public QObject
+{
+    Q_OBJECT
+
+private:
+    QSqlDatabase m_db;
+    std::unique_ptr<Session> m_session;
+    testing::StatementLog m_log;
+
+    bool open(MappingPtr mapping)
+    {
+        m_db = testing::openTestDatabase();
+        if (!m_db.isValid())
+            return false;
+        m_session = testing::freshSession(m_db, std::move(mapping));
+        m_session->addListener(&m_log);
+        m_log.clear();
+        return true;
+    }
+    Object make(const QString &entity, const QString &attribute, const QVariant &value)
+    {
+        Object o = m_session->create(entity);
+        o.set(attribute, value);
+        return o;
+    }
+    QStringList flushShapes()
+    {
+        m_log.clear();
+        m_session->flush();
+        return m_log.shapes(true);
+    }
+
+private slots:
+    void initTestCase_data() { testing::addDatabaseRows(); }
+    void cleanup()
+    {
+        if (m_session)
+            m_session->removeListener(&m_log);
+        m_session.reset();
+        m_db = QSqlDatabase();
+        testing::closeTestDatabases();
+    }
+
+    void parentsAreInsertedBeforeChildren()
+    {
+        if (!open(testing::usersAndAddresses()))
+            return;
+        Object a = make(QStringLiteral("Address"), QStringLiteral("email"), QStringLiteral("x"));
+        Object u = make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("ann"));
+        a.setReference(QStringLiteral("user"), u);
+        m_session->add(a); // the child first; its reference cascades the parent in
+        QCOMPARE(flushShapes(),
+                 (QStringList{QStringLiteral("INSERT users"), QStringLiteral("INSERT addresses")}));
+        // The generated key came back and was copied into the foreign key.
+        QCOMPARE(a.get(QStringLiteral("user_id")), u.get(QStringLiteral("id")));
+        QVERIFY(u.get(QStringLiteral("id")).isValid());
+    }
+
+    void childrenAreDeletedBeforeParents()
+    {
+        if (!open(testing::usersAndAddresses(kAllCascade)))
+            return;
+        Object u = make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("ann"));
+        u.append(QStringLiteral("addresses"),
+                 make(QStringLiteral("Address"), QStringLiteral("email"), QStringLiteral("x")));
+        m_session->add(u);
+        m_session->flush();
+        m_session->deleteObject(u);
+        QCOMPARE(flushShapes(),
+                 (QStringList{QStringLiteral("DELETE addresses"), QStringLiteral("DELETE users")}));
+    }
+
+    void updatesOnlyChangedColumns()
+    {
+        if (!open(testing::usersAndAddresses()))
+            return;
+        Object u = make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("ann"));
+        u.set(QStringLiteral("age"), 30);
+        m_session->add(u);
+        m_session->flush();
+        u.set(QStringLiteral("age"), 31);
+        QCOMPARE(flushShapes(), QStringList{QStringLiteral("UPDATE users")});
+        const StatementEvent &update = m_log.statements().last();
+        QCOMPARE(update.sql, QStringLiteral("UPDATE \"users\" SET \"age\" = ? WHERE \"id\" = ?"));
+        QCOMPARE(update.rows.first(), (QVariantList{qlonglong(31), qlonglong(1)}));
+    }
+
+    void noStatementForNoNetChange()
+    {
+        if (!open(testing::usersAndAddresses()))
+            return;
+        Object u = make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("ann"));
+        m_session->add(u);
+        m_session->flush();
+        u.set(QStringLiteral("name"), QStringLiteral("bob"));
+        u.set(QStringLiteral("name"), QStringLiteral("ann"));
+        QVERIFY(flushShapes().isEmpty());
+    }
+
+    void insertsFollowAddOrderAndUpdatesKeyOrder()
+    {
+        if (!open(testing::usersAndAddresses()))
+            return;
+        for (const char *name : {"c", "a", "b"})
+            m_session->add(
+                make(QStringLiteral("User"), QStringLiteral("name"), QString::fromLatin1(name)));
+        m_session->flush();
+        QStringList inserted;
+        for (const StatementEvent &e : m_log.statements())
+            inserted.append(e.rows.first().first().toString());
+        QCOMPARE(inserted,
+                 (QStringList{QStringLiteral("c"), QStringLiteral("a"), QStringLiteral("b")}));
+        // Within one table: UPDATEs first, then INSERTs (SQLAlchemy's save_obj order).
+        const QList<Object> users = m_session->query(u"User");
+        users[2].set(QStringLiteral("age"), 1);
+        users[0].set(QStringLiteral("age"), 1);
+        m_session->add(make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("d")));
+        QCOMPARE(flushShapes(),
+                 (QStringList{QStringLiteral("UPDATE users"), QStringLiteral("UPDATE users"),
+                              QStringLiteral("INSERT users")}));
+        QCOMPARE(m_log.statements()[0].rows.first().last(), QVariant(qlonglong(1)));
+        QCOMPARE(m_log.statements()[1].rows.first().last(), QVariant(qlonglong(3)));
+    }
+
+    void selfReferentialRowsInDependencyOrder()
+    {
+        if (!open(nodes()))
+            return;
+        Object child =
+            make(QStringLiteral("Node"), QStringLiteral("name"), QStringLiteral("child"));
+        Object root = make(QStringLiteral("Node"), QStringLiteral("name"), QStringLiteral("root"));
+        Object leaf = make(QStringLiteral("Node"), QStringLiteral("name"), QStringLiteral("leaf"));
+        m_session->add(leaf);
+        m_session->add(child);
+        m_session->add(root);
+        leaf.setReference(QStringLiteral("parent"), child);
+        root.append(QStringLiteral("children"), child);
+        m_session->flush();
+        QStringList order;
+        for (const StatementEvent &e : m_log.statements())
+            order.append(e.rows.first().first().toString());
+        QCOMPARE(order, (QStringList{QStringLiteral("root"), QStringLiteral("child"),
+                                     QStringLiteral("leaf")}));
+        QCOMPARE(leaf.get(QStringLiteral("parent_id")), child.get(QStringLiteral("id")));
+        QCOMPARE(child.get(QStringLiteral("parent_id")), root.get(QStringLiteral("id")));
+        // Deleting the tree: the cascade reaches every node; leaves go first.
+        m_session->deleteObject(root);
+        m_log.clear();
+        m_session->flush();
+        QStringList deleted;
+        for (const StatementEvent &e : m_log.statements()) {
+            if (e.verb == u"DELETE")
+                deleted.append(e.rows.first().first().toString());
+        }
+        QCOMPARE(deleted, (QStringList{leaf.state()->key().first().toString(),
+                                       child.state()->key().first().toString(),
+                                       root.state()->key().first().toString()}));
+    }
+
+    void versionCounterDetectsConcurrentChange()
+    {
+        if (!open(testing::usersAndAddresses(kDefaultCascade, true)))
+            return;
+        Object u = make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("ann"));
+        m_session->add(u);
+        m_session->flush();
+        QCOMPARE(u.get(QStringLiteral("version")), QVariant(qlonglong(1)));
+        u.set(QStringLiteral("age"), 2);
+        m_session->flush();
+        QCOMPARE(u.get(QStringLiteral("version")), QVariant(qlonglong(2)));
+        QCOMPARE(
+            m_log.statements().last().sql,
+            QStringLiteral("UPDATE \"users\" SET \"age\" = ?, \"version\" = ? WHERE \"id\" = ? "
+                           "AND \"version\" = ?"));
+        // Someone else bumps the version: our next UPDATE matches no row.
+        m_session->execute(QStringLiteral("UPDATE users SET version = 7"));
+        u.set(QStringLiteral("age"), 3);
+        try {
+            m_session->flush();
+            QFAIL("expected stale data");
+        } catch (const SessionError &error) {
+            QCOMPARE(error.kind(), ErrorKind::StaleData);
+            QVERIFY2(error.message().contains(u"users"), qPrintable(error.message()));
+        }
+        QVERIFY_THROWS_EXCEPTION(SessionError, m_session->query(u"User")); // pending rollback
+        m_session->rollback();
+    }
+
+    void failureMidFlushLeavesDatabaseUntouched()
+    {
+        if (!open(testing::usersAndAddresses()))
+            return;
+        m_session->add(make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("ann")));
+        m_session->commit();
+        // Statement 2 of 3 fails (duplicate name); statement 1 must be undone.
+        m_session->add(make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("bob")));
+        m_session->add(make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("ann")));
+        m_session->add(make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("cid")));
+        QVERIFY_THROWS_EXCEPTION(SessionError, m_session->flush());
+        m_session->rollback();
+        QSqlQuery query(m_db);
+        QVERIFY(query.exec(QStringLiteral("SELECT name FROM users ORDER BY id")));
+        QStringList names;
+        while (query.next())
+            names.append(query.value(0).toString());
+        QCOMPARE(names, QStringList{QStringLiteral("ann")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnitOfWork)
+#include "tst_unitofwork.moc"
