@@ -331,13 +331,20 @@ void TestCli::textSummary()
     QCOMPARE(result.exitCode, 0);
     const QStringList lines = QString::fromUtf8(result.out).split(u'\n');
     QCOMPARE(lines.value(0), u"cli smoke test"_s);
-    QCOMPARE(lines.value(1), u"step 1: new"_s);
-    QCOMPARE(lines.value(2), u"step 2: add"_s);
-    QCOMPARE(lines.value(3), u"step 3: flush"_s);
-    QVERIFY2(lines.value(4).startsWith(u"    INSERT INTO \"users\""_s), qPrintable(lines.value(4)));
-    QVERIFY(lines.contains(u"step 4: commit"_s));
-    const QString last = lines.filter(u"step 8: delete"_s).value(0);
-    QVERIFY2(last.startsWith(u"step 8: delete  -> invalid_request: "_s), qPrintable(last));
+    QCOMPARE(lines.value(1), u" 1. new User as u1"_s);
+    QCOMPARE(lines.value(2), u"      new: - | dirty: - | deleted: - | transaction: none"_s);
+    QCOMPARE(lines.value(3), u"      objects: u1 transient"_s);
+    QCOMPARE(lines.value(4), u" 2. add u1"_s);
+    QCOMPARE(lines.value(5), u"      new: u1 | dirty: - | deleted: - | transaction: active"_s);
+    QCOMPARE(lines.value(7), u" 3. flush"_s);
+    QVERIFY2(lines.value(8).startsWith(u"      SQL  INSERT INTO \"users\""_s),
+             qPrintable(lines.value(8)));
+    QCOMPARE(lines.value(10), u"      objects: u1 persistent"_s);
+    QVERIFY(lines.contains(u" 4. commit"_s));
+    const qsizetype last = lines.indexOf(u" 8. delete u2"_s);
+    QVERIFY(last > 0);
+    QVERIFY2(lines.value(last + 1).startsWith(u"      !!   invalid_request: "_s),
+             qPrintable(lines.value(last + 1)));
 }
 
 void TestCli::malformedScenarios_data()

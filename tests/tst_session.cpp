@@ -12,6 +12,42 @@ using namespace sessionscope;
 
 namespace {
 
+// Every kind of event, as one readable line each, in order.
+class EventTrail final : public SessionListener
+{
+public:
+    void afterBegin(Session &) override { lines.append(QStringLiteral("after_begin")); }
+    void beforeFlush(Session &) override { lines.append(QStringLiteral("before_flush")); }
+    void afterFlush(Session &) override { lines.append(QStringLiteral("after_flush")); }
+    void afterFlushPostexec(Session &) override
+    {
+        lines.append(QStringLiteral("after_flush_postexec"));
+    }
+    void beforeCommit(Session &) override { lines.append(QStringLiteral("before_commit")); }
+    void afterCommit(Session &) override { lines.append(QStringLiteral("after_commit")); }
+    void afterRollback(Session &) override { lines.append(QStringLiteral("after_rollback")); }
+    void afterSoftRollback(Session &) override
+    {
+        lines.append(QStringLiteral("after_soft_rollback"));
+    }
+    void lifecycleChanged(Session &, ObjectState &, LifecycleTransition t) override
+    {
+        lines.append(transitionName(t));
+    }
+    void statementExecuted(Session &, const StatementEvent &event) override
+    {
+        lines.append(event.verb + u' ' + event.table);
+        statements.append(event);
+    }
+    void attributeChanged(Session &, const AttributeEvent &event) override
+    {
+        attributes.append(event);
+    }
+    QStringList lines;
+    QList<StatementEvent> statements;
+    QList<AttributeEvent> attributes;
+};
+
 class LifecycleLog final : public SessionListener
 {
 public:
@@ -133,6 +169,62 @@ private slots:
                  (QStringList{QStringLiteral("new"), QStringLiteral("set"), QStringLiteral("add"),
                               QStringLiteral("flush"), QStringLiteral("commit")}));
         m_session->removeListener(&events);
+    }
+
+    void eventsOfAFlushAndACommit()
+    {
+        if (!open())
+            return;
+        EventTrail trail;
+        m_session->addListener(&trail);
+        Object u = user(QStringLiteral("ann"));
+        u.set(QStringLiteral("age"), 30);
+        u.set(QStringLiteral("age"), 31);
+        m_session->add(u);
+        m_session->commit();
+        QCOMPARE(
+            trail.lines,
+            (QStringList{QStringLiteral("transient_to_pending"), QStringLiteral("before_commit"),
+                         QStringLiteral("before_flush"), QStringLiteral("after_begin"),
+                         QStringLiteral("INSERT users"), QStringLiteral("after_flush"),
+                         QStringLiteral("pending_to_persistent"),
+                         QStringLiteral("after_flush_postexec"), QStringLiteral("after_commit")}));
+        // Statements carry their text, bound parameters and what they did.
+        const StatementEvent &insert = trail.statements.first();
+        QCOMPARE(insert.sql,
+                 QStringLiteral("INSERT INTO \"users\" (\"name\", \"age\") VALUES (?, ?) "
+                                "RETURNING \"id\""));
+        QCOMPARE(insert.rows, (QList<QVariantList>{{QStringLiteral("ann"), qlonglong(31)}}));
+        QCOMPARE(insert.rowCount, 1);
+        QVERIFY(insert.durationNs > 0);
+        QVERIFY(insert.error.isEmpty());
+        // Attribute events carry the old value when it was known.
+        QCOMPARE(trail.attributes.size(), 3);
+        const AttributeEvent &second = trail.attributes[2];
+        QCOMPARE(second.op, AttributeOp::Replace);
+        QCOMPARE(second.value, QVariant(qlonglong(31)));
+        QVERIFY(second.oldValueKnown);
+        QCOMPARE(second.oldValue, QVariant(qlonglong(30)));
+        QVERIFY(!trail.attributes[1].oldValueKnown); // age had no value before
+
+        trail.lines.clear();
+        u.set(QStringLiteral("name"), QStringLiteral("bob"));
+        m_session->rollback();
+        QCOMPARE(trail.lines, (QStringList{QStringLiteral("after_rollback"),
+                                           QStringLiteral("after_soft_rollback")}));
+        m_session->removeListener(&trail);
+    }
+
+    void failedStatementIsReported()
+    {
+        if (!open())
+            return;
+        EventTrail trail;
+        m_session->addListener(&trail);
+        QVERIFY_THROWS_EXCEPTION(SessionError, m_session->execute(QStringLiteral("SELEKT 1")));
+        QCOMPARE(trail.statements.size(), 1);
+        QVERIFY(!trail.statements.first().error.isEmpty());
+        m_session->removeListener(&trail);
     }
 
     void deletedThenDetachedOnCommit()

@@ -25,7 +25,8 @@ QString joined(const QJsonArray &names)
 QString describeStep(const ScenarioStep &step, const StepOutcome &outcome, const QJsonObject &state)
 {
     if (step.op == u"note")
-        return QStringLiteral("\n  # %1\n").arg(step.fields.value(QStringLiteral("text")).toString());
+        return QStringLiteral("\n  # %1\n")
+            .arg(step.fields.value(QStringLiteral("text")).toString());
     QStringList args;
     for (const char *field : {"entity", "obj", "attr"}) {
         const QJsonValue v = step.fields.value(QLatin1String(field));
@@ -33,11 +34,11 @@ QString describeStep(const ScenarioStep &step, const StepOutcome &outcome, const
             args.append(v.toString());
     }
     if (step.fields.contains(QStringLiteral("value")))
-        args.append(QStringLiteral("= %1").arg(QString::fromUtf8(
-            QJsonDocument(QJsonArray{step.fields.value(QStringLiteral("value"))})
-                .toJson(QJsonDocument::Compact)
-                .mid(1)
-                .chopped(1))));
+        args.append(QStringLiteral("= %1").arg(
+            QString::fromUtf8(QJsonDocument(QJsonArray{step.fields.value(QStringLiteral("value"))})
+                                  .toJson(QJsonDocument::Compact)
+                                  .mid(1)
+                                  .chopped(1))));
     if (step.fields.contains(QStringLiteral("as")))
         args.append(QStringLiteral("as %1").arg(
             step.fields.value(QStringLiteral("as")).isArray()
