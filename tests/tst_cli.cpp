@@ -397,8 +397,8 @@ void TestCli::malformedScenarios_data()
         step.arg(2) + u"User has no attribute \"nmae\""_s);
     row("unknown attribute in values", u"unknown-attribute-in-values.json"_s,
         step.arg(1) + u"User has no attribute \"age\""_s);
-    row("op not supported yet", u"not-supported.json"_s,
-        step.arg(3) + u"\"expunge\" is not supported yet"_s);
+    row("mutate with an unknown action", u"bad-mutate-action.json"_s,
+        step.arg(3) + u"action must be \"set\" or \"delete\", not \"append\""_s);
 }
 
 void TestCli::malformedScenarios()

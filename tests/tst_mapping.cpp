@@ -1262,7 +1262,7 @@ void TestMapping::fromJsonErrors_data()
     QTest::newRow("unknown entity field")
         << QByteArray(R"({"entities": [{"name": "User", "table": "users", "colums": []}]})")
         << u"schema.entities[0].colums: unknown field (expected one of: name, table, columns, "
-           u"relationships)"_s;
+           u"relationships, composites)"_s;
     QTest::newRow("entity name not a string")
         << QByteArray(R"({"entities": [{"name": 7, "table": "users", "columns": []}]})")
         << u"schema.entities[0].name: must be a string, not a number"_s;

@@ -3,7 +3,12 @@
 
 #include "testdatabase.h"
 
+#include "mapping/mappingbuilder.h"
+#include "state/attributes.h"
 #include "support/error.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <QSqlQuery>
 #include <QTest>
@@ -535,6 +540,207 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(SessionError, m_session->get(u"User", {QStringLiteral("x")}));
         QVERIFY(events.finished.isEmpty() || events.finished.last().endsWith(u"failed"));
         m_session->removeListener(&events);
+    }
+
+    void expireAndRefresh()
+    {
+        if (!open())
+            return;
+        seed(1, 1);
+        Object u = m_session->get(u"User", {1});
+        u.set(QStringLiteral("age"), 5);
+        m_session->expire(u, {QStringLiteral("age")}); // the pending change is forgotten
+        QVERIFY(!u.isLoaded(QStringLiteral("age")));
+        QVERIFY(u.isLoaded(QStringLiteral("name")));
+        QVERIFY(!m_session->isModified(u));
+        m_session->execute(QStringLiteral("UPDATE users SET name = 'renamed'"));
+        m_log.clear();
+        m_session->refresh(u);
+        QCOMPARE(m_log.shapes(), QStringList{QStringLiteral("SELECT users")});
+        QCOMPARE(u.get(QStringLiteral("name")).toString(), QStringLiteral("renamed"));
+        m_session->expireAll();
+        QVERIFY(u.state()->isFullyExpired());
+        QVERIFY_THROWS_EXCEPTION(SessionError, m_session->expire(u, {QStringLiteral("nope")}));
+        Object transient = user(QStringLiteral("t"));
+        try {
+            m_session->refresh(transient);
+            QFAIL("refreshing a transient object must be refused");
+        } catch (const SessionError &error) {
+            QCOMPARE(error.kind(), ErrorKind::InvalidRequest);
+            QVERIFY2(error.message().contains(u"not persistent"), qPrintable(error.message()));
+        }
+    }
+
+    void expungeAndExpungeAll()
+    {
+        if (!open(kAllCascade))
+            return;
+        seed(1, 2);
+        Object u = m_session->get(u"User", {1});
+        const QList<Object> addresses = u.collection(QStringLiteral("addresses"));
+        m_session->expunge(u); // "all" includes the expunge cascade
+        QCOMPARE(u.lifecycle(), Lifecycle::Detached);
+        for (const Object &a : addresses)
+            QCOMPARE(a.lifecycle(), Lifecycle::Detached);
+        QVERIFY_THROWS_EXCEPTION(SessionError, m_session->expunge(u));
+        Object again = m_session->get(u"User", {1});
+        QVERIFY(again != u); // a new object for the same row
+        Object pending = user(QStringLiteral("p"));
+        m_session->add(pending);
+        m_session->expungeAll();
+        QCOMPARE(pending.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(again.lifecycle(), Lifecycle::Detached);
+        QVERIFY(m_session->identityMapObjects().isEmpty());
+    }
+
+    void mergeCopiesOntoThePersistentObject()
+    {
+        if (!open(kAllCascade))
+            return;
+        seed(1, 1);
+        // A detached copy with its address, changed while detached.
+        Object copy = m_session->get(u"User", {1});
+        const Object copiedAddress = copy.collection(QStringLiteral("addresses")).first();
+        m_session->expunge(copy); // cascades to the address ("all")
+        copy.set(QStringLiteral("age"), 77);
+        copiedAddress.set(QStringLiteral("email"), QStringLiteral("merged"));
+
+        Object target = m_session->get(u"User", {1});
+        QVERIFY(target != copy);
+        const Object merged = m_session->merge(copy);
+        QCOMPARE(merged, target); // the identity already in this session receives the state
+        QCOMPARE(copy.lifecycle(), Lifecycle::Detached);
+        QCOMPARE(merged.get(QStringLiteral("age")), QVariant(qlonglong(77)));
+        QCOMPARE(merged.history(QStringLiteral("age")).added, QVariantList{qlonglong(77)});
+        const Object address = merged.collection(QStringLiteral("addresses")).first();
+        QVERIFY(address != copiedAddress);
+        QCOMPARE(address.get(QStringLiteral("email")).toString(), QStringLiteral("merged"));
+        m_log.clear();
+        m_session->flush();
+        QCOMPARE(m_log.shapes(true),
+                 (QStringList{QStringLiteral("UPDATE users"), QStringLiteral("UPDATE addresses")}));
+
+        // An object of another session (same mapping) is copied, never shared.
+        QSqlDatabase otherDb = testing::openTestDatabase();
+        Session other(otherDb, m_session->sharedMapping());
+        Object foreign = other.create(u"User");
+        foreign.set(QStringLiteral("id"), 1);
+        foreign.set(QStringLiteral("name"), QStringLiteral("from elsewhere"));
+        QCOMPARE(m_session->merge(foreign), target);
+        QCOMPARE(target.get(QStringLiteral("name")).toString(), QStringLiteral("from elsewhere"));
+        QCOMPARE(foreign.lifecycle(), Lifecycle::Transient);
+        // A transient object whose key matches no row becomes a new pending one.
+        Object stranger = other.create(u"User");
+        stranger.set(QStringLiteral("id"), 500);
+        stranger.set(QStringLiteral("name"), QStringLiteral("stranger"));
+        const Object pending = m_session->merge(stranger);
+        QCOMPARE(pending.lifecycle(), Lifecycle::Pending);
+        QVERIFY(pending != stranger);
+    }
+
+    void getOneIdentityKeyAndObjectSession()
+    {
+        if (!open())
+            return;
+        seed(1, 0);
+        const Object u = m_session->getOne(u"User", {1});
+        QCOMPARE(Session::objectSession(u), m_session.get());
+        QCOMPARE(Session::objectSession(user(QStringLiteral("loose"))), nullptr);
+        try {
+            m_session->getOne(u"User", {42});
+            QFAIL("a missing row must be refused");
+        } catch (const SessionError &error) {
+            QCOMPARE(error.kind(), ErrorKind::InvalidRequest);
+            QCOMPARE(error.message(), QStringLiteral("no User row has the key (42)"));
+        }
+        const IdentityKey key = m_session->identityKey(u"User", {1.0});
+        QCOMPARE(key.entity, &u.entity());
+        QCOMPARE(key.key, QVariantList{qlonglong(1)}); // converted to the column type
+    }
+
+    void noAutoflushScope()
+    {
+        if (!open())
+            return;
+        Object u = user(QStringLiteral("ann"));
+        m_session->add(u);
+        {
+            Session::NoAutoflush scope(*m_session);
+            QVERIFY(m_session->query(u"User").isEmpty());
+            QCOMPARE(u.lifecycle(), Lifecycle::Pending);
+        }
+        QCOMPARE(m_session->query(u"User"), QList<Object>{u});
+    }
+
+    void inPlaceJsonChanges()
+    {
+        if (!open())
+            return;
+        MappingBuilder builder;
+        builder.entity(QStringLiteral("Doc"), QStringLiteral("docs"))
+            .column(QStringLiteral("id"), ColumnType::Integer)
+            .primaryKey()
+            .column(QStringLiteral("prefs"), ColumnType::Json)
+            .json(JsonKind::Dict)
+            .column(QStringLiteral("raw"), ColumnType::Json);
+        m_session->removeListener(&m_log);
+        m_session = testing::freshSession(m_db, builder.build());
+        m_session->addListener(&m_log);
+        Object doc = m_session->create(u"Doc");
+        doc.set(QStringLiteral("prefs"),
+                QJsonObject{{QStringLiteral("theme"), QStringLiteral("dark")},
+                            {QStringLiteral("sizes"), QJsonArray{1, 2}}});
+        doc.set(QStringLiteral("raw"), QJsonObject{{QStringLiteral("k"), 1}});
+        m_session->add(doc);
+        m_session->flush();
+        ObjectState &state = *doc.state();
+        const int prefs = doc.entity().attributeIndex(u"prefs");
+        const int raw = doc.entity().attributeIndex(u"raw");
+        attributes::mutate(state, prefs, {QStringLiteral("theme")}, attributes::MutateAction::Set,
+                           QStringLiteral("light"));
+        QVERIFY(m_session->dirtyObjects().contains(doc)); // tracked: a top-level change
+        m_log.clear();
+        m_session->flush();
+        QCOMPARE(m_log.shapes(true), QStringList{QStringLiteral("UPDATE docs")});
+        // A nested change, and any change to an untracked column, is not noticed.
+        attributes::mutate(state, prefs, {QStringLiteral("sizes"), 0},
+                           attributes::MutateAction::Remove);
+        attributes::mutate(state, raw, {QStringLiteral("k")}, attributes::MutateAction::Set, 2);
+        QVERIFY(m_session->dirtyObjects().isEmpty());
+        QCOMPARE(doc.get(QStringLiteral("prefs")).toJsonValue()[u"sizes"].toArray(), QJsonArray{2});
+        // Paths that do not exist are refused and change nothing.
+        QVERIFY_THROWS_EXCEPTION(SessionError,
+                                 attributes::mutate(state, prefs, {QStringLiteral("sizes"), 5},
+                                                    attributes::MutateAction::Set, 1));
+        QVERIFY_THROWS_EXCEPTION(SessionError,
+                                 attributes::mutate(state, prefs, {QStringLiteral("none"), 0},
+                                                    attributes::MutateAction::Set, 1));
+        QCOMPARE(doc.get(QStringLiteral("prefs")).toJsonValue()[u"sizes"].toArray(), QJsonArray{2});
+    }
+
+    void deleteAttributeAndInitCollection()
+    {
+        if (!open())
+            return;
+        seed(1, 1);
+        Object u = m_session->get(u"User", {1});
+        const Object a = u.collection(QStringLiteral("addresses")).first();
+        attributes::deleteAttribute(*a.state(), a.entity().attributeIndex(u"user"));
+        QVERIFY(!a.isLoaded(QStringLiteral("user")));
+        QVERIFY(u.collection(QStringLiteral("addresses")).isEmpty()); // the partner forgot it
+        m_log.clear();
+        m_session->flush();
+        QCOMPARE(m_log.shapes(true), QStringList{QStringLiteral("UPDATE addresses")});
+        QVERIFY(!a.get(QStringLiteral("user_id")).isValid());
+
+        Object fresh = user(QStringLiteral("fresh"));
+        const int addresses = fresh.entity().attributeIndex(u"addresses");
+        attributes::initCollection(*fresh.state(), addresses);
+        QVERIFY(fresh.isLoaded(QStringLiteral("addresses")));
+        QVERIFY(fresh.history(QStringLiteral("addresses")).isEmpty());
+        QVERIFY_THROWS_EXCEPTION(
+            SessionError,
+            attributes::deleteAttribute(*fresh.state(), fresh.entity().attributeIndex(u"age")));
     }
 
     void objectsOutliveTheirSession()

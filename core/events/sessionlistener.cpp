@@ -60,6 +60,7 @@ QString operationName(OperationKind kind)
         "mutate",
         "close",
         "note",
+        "bulk",
     };
     return QString::fromLatin1(names[int(kind)]);
 }

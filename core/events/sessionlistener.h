@@ -56,6 +56,7 @@ enum class OperationKind : quint8 {
     Mutate,
     Close,
     Note,
+    Bulk, // session/bulk.h: a bulk write or resolve(); the detail names which
 };
 QString operationName(OperationKind kind);
 

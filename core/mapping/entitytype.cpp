@@ -28,6 +28,15 @@ int EntityType::columnIndex(QStringView name) const
     return -1;
 }
 
+int EntityType::compositeIndex(QStringView name) const
+{
+    for (size_t i = 0; i < m_composites.size(); ++i) {
+        if (m_composites[i].name == name)
+            return int(i);
+    }
+    return -1;
+}
+
 bool EntityType::isPrimaryKey(int attribute) const
 {
     return isColumn(attribute) && column(attribute).primaryKey;

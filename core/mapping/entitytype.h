@@ -18,6 +18,13 @@ struct OrphanSource
     int attribute = -1; // the collection on the parent
 };
 
+// One attribute made of several columns (e.g. a point over x and y), SQLAlchemy's composite().
+struct Composite
+{
+    QString name;
+    QList<int> columns; // column indexes, in the order of the composite's fields
+};
+
 // One mapped entity: a table, its columns and its relationships. Attributes are numbered
 // columns first, then relationships; object state is stored by that index.
 class EntityType
@@ -28,6 +35,9 @@ public:
 
     const std::vector<Column> &columns() const { return m_columns; }
     const std::vector<Relationship> &relationships() const { return m_relationships; }
+    // Composites are not numbered with the attributes: they are views over columns.
+    const std::vector<Composite> &composites() const { return m_composites; }
+    int compositeIndex(QStringView name) const; // -1 when there is none
 
     int attributeCount() const { return int(m_columns.size() + m_relationships.size()); }
     int columnCount() const { return int(m_columns.size()); }
@@ -62,6 +72,7 @@ private:
     QString m_table;
     std::vector<Column> m_columns;
     std::vector<Relationship> m_relationships;
+    std::vector<Composite> m_composites;
     QList<int> m_primaryKey;
     int m_versionColumn = -1;
     int m_generatedKey = -1;

@@ -164,6 +164,12 @@ EntityBuilder &EntityBuilder::foreignKey(const QStringList &columns)
     return *this;
 }
 
+EntityBuilder &EntityBuilder::composite(const QString &name, const QStringList &columns)
+{
+    m_composites.emplace_back(name, columns);
+    return *this;
+}
+
 EntityBuilder &EntityBuilder::entity(const QString &name, const QString &table)
 {
     return m_owner->entity(name, table);
@@ -244,6 +250,32 @@ public:
                 key.autoincrement = true;
                 entity.m_generatedKey = key.index;
             }
+        }
+    }
+
+    void resolveComposites(EntityType &entity,
+                           const std::vector<std::pair<QString, QStringList>> &declared)
+    {
+        const QString where = QStringLiteral("entity \"%1\"").arg(entity.m_name);
+        for (const auto &[name, columns] : declared) {
+            const QString at = QStringLiteral("%1, composite \"%2\"").arg(where, name);
+            checkIdentifier(where + QStringLiteral(": composite"), name);
+            if (entity.attributeIndex(name) >= 0 || entity.compositeIndex(name) >= 0)
+                fail(at + QStringLiteral(": the name is already used by another attribute"));
+            if (columns.size() < 2)
+                fail(at + QStringLiteral(": a composite spans at least two columns"));
+            Composite composite;
+            composite.name = name;
+            for (const QString &column : columns) {
+                const int index = entity.columnIndex(column);
+                if (index < 0)
+                    fail(at + QStringLiteral(": \"%1\" is not a column of \"%2\"")
+                                  .arg(column, entity.m_name));
+                if (composite.columns.contains(index))
+                    fail(at + QStringLiteral(": column \"%1\" is named twice").arg(column));
+                composite.columns.append(index);
+            }
+            entity.m_composites.push_back(std::move(composite));
         }
     }
 
@@ -470,6 +502,8 @@ MappingPtr MappingBuilder::build() const
         resolver.resolveRelationships(*entity);
     for (const auto &entity : mapping->m_entities)
         resolver.resolveBackPopulates(*entity);
+    for (size_t i = 0; i < m_entities.size(); ++i)
+        resolver.resolveComposites(*mapping->m_entities[i], m_entities[i]->m_composites);
     resolver.resolveOrphanSources();
     resolver.orderByDependency();
     return mapping;

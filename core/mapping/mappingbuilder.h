@@ -40,6 +40,9 @@ public:
     EntityBuilder &cascade(Cascade cascade);
     EntityBuilder &foreignKey(const QStringList &columns);
 
+    // A composite attribute over columns of this entity (declared before or after it).
+    EntityBuilder &composite(const QString &name, const QStringList &columns);
+
     // Starts the next entity, so a whole mapping reads as one chain.
     EntityBuilder &entity(const QString &name, const QString &table);
 
@@ -55,6 +58,7 @@ private:
     QString m_table;
     std::vector<Column> m_columns;
     std::vector<Relationship> m_relationships;
+    std::vector<std::pair<QString, QStringList>> m_composites;
     QStringList m_columnNullabilitySet; // columns whose nullability was given explicitly
     bool m_lastIsColumn = true;
 };

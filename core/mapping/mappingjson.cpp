@@ -10,7 +10,8 @@ namespace sessionscope {
 namespace {
 
 const QStringList kEntityFields{QStringLiteral("name"), QStringLiteral("table"),
-                                QStringLiteral("columns"), QStringLiteral("relationships")};
+                                QStringLiteral("columns"), QStringLiteral("relationships"),
+                                QStringLiteral("composites")};
 const QStringList kColumnFields{QStringLiteral("name"),        QStringLiteral("type"),
                                 QStringLiteral("primary_key"), QStringLiteral("nullable"),
                                 QStringLiteral("unique"),      QStringLiteral("default"),
@@ -158,6 +159,22 @@ MappingPtr mappingFromJson(const QJsonObject &schema, const QString &path)
         for (qsizetype c = 0; c < columns.size(); ++c)
             readColumn(entity,
                        JsonFields::element(columns, c, fields.pathOf(QStringLiteral("columns"))));
+        const QJsonArray composites = fields.optionalArray(QStringLiteral("composites"));
+        for (qsizetype c = 0; c < composites.size(); ++c) {
+            const JsonFields composite =
+                JsonFields::element(composites, c, fields.pathOf(QStringLiteral("composites")));
+            composite.allowOnly({QStringLiteral("name"), QStringLiteral("columns")});
+            QStringList columnNames;
+            const QJsonArray names = composite.requiredArray(QStringLiteral("columns"));
+            for (qsizetype n = 0; n < names.size(); ++n) {
+                if (!names.at(n).isString())
+                    composite.fail(QStringLiteral("columns[%1]").arg(n),
+                                   QStringLiteral("must be a column name, not %1")
+                                       .arg(jsonTypeName(names.at(n))));
+                columnNames.append(names.at(n).toString());
+            }
+            entity.composite(composite.requiredString(QStringLiteral("name")), columnNames);
+        }
         const QJsonArray relationships = fields.optionalArray(QStringLiteral("relationships"));
         for (qsizetype r = 0; r < relationships.size(); ++r)
             readRelationship(entity,
@@ -227,6 +244,17 @@ QJsonObject mappingToJson(const Mapping &mapping)
                       {QStringLiteral("columns"), columns}};
         if (!relationships.isEmpty())
             e.insert(QStringLiteral("relationships"), relationships);
+        QJsonArray composites;
+        for (const Composite &composite : entity->composites()) {
+            QStringList names;
+            for (int c : composite.columns)
+                names.append(entity->column(c).name);
+            composites.append(
+                QJsonObject{{QStringLiteral("name"), composite.name},
+                            {QStringLiteral("columns"), QJsonArray::fromStringList(names)}});
+        }
+        if (!composites.isEmpty())
+            e.insert(QStringLiteral("composites"), composites);
         entities.append(e);
     }
     return QJsonObject{{QStringLiteral("entities"), entities}};

@@ -18,7 +18,6 @@ struct OpSpec
     QString op;
     QStringList required;
     QStringList optional;
-    bool supported;
 };
 
 const QList<OpSpec> &opSpecs()
@@ -30,31 +29,31 @@ const QList<OpSpec> &opSpecs()
         return out;
     };
     static const QList<OpSpec> specs{
-        {QStringLiteral("new"), l({"entity", "as"}), l({"values"}), true},
-        {QStringLiteral("add"), l({"obj"}), {}, true},
-        {QStringLiteral("delete"), l({"obj"}), {}, true},
-        {QStringLiteral("set"), l({"obj", "attr", "value"}), {}, true},
-        {QStringLiteral("append"), l({"obj", "attr", "value"}), {}, true},
-        {QStringLiteral("remove"), l({"obj", "attr", "value"}), {}, true},
-        {QStringLiteral("mutate"), l({"obj", "attr", "path", "action"}), l({"value"}), false},
-        {QStringLiteral("flag_modified"), l({"obj", "attr"}), {}, false},
-        {QStringLiteral("read"), l({"obj", "attr"}), {}, true},
-        {QStringLiteral("flush"), {}, {}, true},
-        {QStringLiteral("commit"), {}, {}, true},
-        {QStringLiteral("rollback"), {}, {}, true},
-        {QStringLiteral("begin_nested"), {}, {}, false},
-        {QStringLiteral("release_savepoint"), {}, {}, false},
-        {QStringLiteral("rollback_savepoint"), {}, {}, false},
-        {QStringLiteral("expire"), l({"obj"}), l({"attrs"}), false},
-        {QStringLiteral("expire_all"), {}, {}, false},
-        {QStringLiteral("refresh"), l({"obj"}), {}, false},
-        {QStringLiteral("expunge"), l({"obj"}), {}, false},
-        {QStringLiteral("expunge_all"), {}, {}, false},
-        {QStringLiteral("merge"), l({"obj", "as"}), {}, false},
-        {QStringLiteral("get"), l({"entity", "key"}), l({"as"}), true},
-        {QStringLiteral("query"), l({"entity"}), l({"filter_by", "as"}), true},
-        {QStringLiteral("sql"), l({"statement"}), l({"params"}), true},
-        {QStringLiteral("note"), l({"text"}), {}, true},
+        {QStringLiteral("new"), l({"entity", "as"}), l({"values"})},
+        {QStringLiteral("add"), l({"obj"}), {}},
+        {QStringLiteral("delete"), l({"obj"}), {}},
+        {QStringLiteral("set"), l({"obj", "attr", "value"}), {}},
+        {QStringLiteral("append"), l({"obj", "attr", "value"}), {}},
+        {QStringLiteral("remove"), l({"obj", "attr", "value"}), {}},
+        {QStringLiteral("mutate"), l({"obj", "attr", "path", "action"}), l({"value"})},
+        {QStringLiteral("flag_modified"), l({"obj", "attr"}), {}},
+        {QStringLiteral("read"), l({"obj", "attr"}), {}},
+        {QStringLiteral("flush"), {}, {}},
+        {QStringLiteral("commit"), {}, {}},
+        {QStringLiteral("rollback"), {}, {}},
+        {QStringLiteral("begin_nested"), {}, {}},
+        {QStringLiteral("release_savepoint"), {}, {}},
+        {QStringLiteral("rollback_savepoint"), {}, {}},
+        {QStringLiteral("expire"), l({"obj"}), l({"attrs"})},
+        {QStringLiteral("expire_all"), {}, {}},
+        {QStringLiteral("refresh"), l({"obj"}), {}},
+        {QStringLiteral("expunge"), l({"obj"}), {}},
+        {QStringLiteral("expunge_all"), {}, {}},
+        {QStringLiteral("merge"), l({"obj", "as"}), {}},
+        {QStringLiteral("get"), l({"entity", "key"}), l({"as"})},
+        {QStringLiteral("query"), l({"entity"}), l({"filter_by", "as"})},
+        {QStringLiteral("sql"), l({"statement"}), l({"params"})},
+        {QStringLiteral("note"), l({"text"}), {}},
     };
     return specs;
 }
@@ -136,12 +135,6 @@ const QStringList &scenarioOps()
         return out;
     }();
     return ops;
-}
-
-bool isOpSupported(const QString &op)
-{
-    const OpSpec *spec = specFor(op);
-    return spec && spec->supported;
 }
 
 void Scenario::fail(const ScenarioStep &step, const QString &message) const

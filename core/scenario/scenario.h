@@ -53,8 +53,7 @@ struct Scenario
     [[noreturn]] void fail(const ScenarioStep &step, const QString &message) const;
 };
 
-// The ops the format defines, and whether this version can run them.
+// The ops the format defines.
 const QStringList &scenarioOps();
-bool isOpSupported(const QString &op);
 
 } // namespace sessionscope

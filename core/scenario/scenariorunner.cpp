@@ -1,8 +1,10 @@
 #include "scenariorunner.h"
 
 #include "mapping/values.h"
+
 #include "state/attributes.h"
 #include "statesnapshot.h"
+#include <cmath>
 
 namespace sessionscope {
 
@@ -25,6 +27,17 @@ OperationKind operationKindOf(const QString &op)
         {QStringLiteral("query"), OperationKind::Query},
         {QStringLiteral("sql"), OperationKind::Execute},
         {QStringLiteral("note"), OperationKind::Note},
+        {QStringLiteral("mutate"), OperationKind::Mutate},
+        {QStringLiteral("flag_modified"), OperationKind::FlagModified},
+        {QStringLiteral("begin_nested"), OperationKind::BeginNested},
+        {QStringLiteral("release_savepoint"), OperationKind::ReleaseSavepoint},
+        {QStringLiteral("rollback_savepoint"), OperationKind::RollbackSavepoint},
+        {QStringLiteral("expire"), OperationKind::Expire},
+        {QStringLiteral("expire_all"), OperationKind::ExpireAll},
+        {QStringLiteral("refresh"), OperationKind::Refresh},
+        {QStringLiteral("expunge"), OperationKind::Expunge},
+        {QStringLiteral("expunge_all"), OperationKind::ExpungeAll},
+        {QStringLiteral("merge"), OperationKind::Merge},
     };
     return kinds.value(op, OperationKind::Note);
 }
@@ -100,10 +113,20 @@ Object ScenarioRunner::object(const ScenarioStep &step, const QString &field) co
     return found;
 }
 
+int ScenarioRunner::compositeNamed(const ScenarioStep &step) const
+{
+    const Object target = object(step, QStringLiteral("obj"));
+    return target.entity().compositeIndex(step.fields.value(QStringLiteral("attr")).toString());
+}
+
 int ScenarioRunner::attribute(const ScenarioStep &step, const Object &object) const
 {
     const QString name = step.fields.value(QStringLiteral("attr")).toString();
     const int index = object.entity().attributeIndex(name);
+    if (index < 0 && object.entity().compositeIndex(name) >= 0)
+        m_scenario.fail(step, QStringLiteral("\"%1\" is a composite; %2 takes a column or a "
+                                             "relationship")
+                                  .arg(name, step.op));
     if (index < 0)
         m_scenario.fail(
             step, QStringLiteral("%1 has no attribute \"%2\"").arg(object.entity().name(), name));
@@ -157,18 +180,50 @@ QVariant ScenarioRunner::valueFor(const ScenarioStep &step, const Object &object
     return referenceValue(resolve(value));
 }
 
+QVariant ScenarioRunner::compositeFor(const ScenarioStep &step, const Object &object, int composite,
+                                      const QJsonValue &value) const
+{
+    const EntityType &entity = object.entity();
+    const Composite &spec = entity.composites()[size_t(composite)];
+    if (value.isNull())
+        return QVariant();
+    QStringList names;
+    for (int c : spec.columns)
+        names.append(entity.column(c).name);
+    const QJsonObject fields = value.toObject();
+    QStringList expected = names;
+    expected.sort();
+    QStringList given = fields.keys(); // sorted already
+    if (!value.isObject() || given != expected)
+        m_scenario.fail(step, QStringLiteral("%1.%2 takes an object with the members %3, or null")
+                                  .arg(entity.name(), spec.name, names.join(QStringLiteral(", "))));
+    QVariantList values;
+    for (int c : spec.columns) {
+        QString why;
+        const auto converted =
+            values::fromJson(entity.column(c), fields.value(entity.column(c).name), &why);
+        if (!converted)
+            throwInvalidRequest(entity.name() + u'.' + spec.name + QStringLiteral(": ") + why);
+        values.append(*converted);
+    }
+    return QVariant(values);
+}
+
 void ScenarioRunner::execute(const ScenarioStep &step)
 {
     Session &session = *m_session;
     const QString &op = step.op;
     const QJsonObject &f = step.fields;
-    if (!isOpSupported(op))
-        m_scenario.fail(step, QStringLiteral("\"%1\" is not supported yet").arg(op));
 
     if (op == u"new") {
         Object created = session.create(f.value(QStringLiteral("entity")).toString());
         const QJsonObject values = f.value(QStringLiteral("values")).toObject();
         for (auto it = values.begin(); it != values.end(); ++it) {
+            if (const int composite = created.entity().compositeIndex(it.key()); composite >= 0) {
+                attributes::setComposite(*created.state(), composite,
+                                         compositeFor(step, created, composite, it.value()));
+                continue;
+            }
             const int index = created.entity().attributeIndex(it.key());
             if (index < 0)
                 m_scenario.fail(step, QStringLiteral("%1 has no attribute \"%2\"")
@@ -180,6 +235,37 @@ void ScenarioRunner::execute(const ScenarioStep &step)
         session.add(object(step, QStringLiteral("obj")));
     } else if (op == u"delete") {
         session.deleteObject(object(step, QStringLiteral("obj")));
+    } else if (op == u"set" && compositeNamed(step) >= 0) {
+        const Object target = object(step, QStringLiteral("obj"));
+        attributes::setComposite(
+            *target.state(), compositeNamed(step),
+            compositeFor(step, target, compositeNamed(step), f.value(QStringLiteral("value"))));
+    } else if (op == u"read" && compositeNamed(step) >= 0) {
+        attributes::compositeValue(*object(step, QStringLiteral("obj")).state(),
+                                   compositeNamed(step));
+    } else if (op == u"mutate" && compositeNamed(step) >= 0) {
+        const Object target = object(step, QStringLiteral("obj"));
+        const int composite = compositeNamed(step);
+        const Composite &spec = target.entity().composites()[size_t(composite)];
+        const QJsonArray path = f.value(QStringLiteral("path")).toArray();
+        int field = -1;
+        for (qsizetype i = 0; i < spec.columns.size(); ++i) {
+            if (path.size() == 1 &&
+                path.at(0).toString() == target.entity().column(spec.columns[i]).name)
+                field = int(i);
+        }
+        if (field < 0 || f.value(QStringLiteral("action")).toString() != u"set" ||
+            !f.contains(QStringLiteral("value")))
+            m_scenario.fail(step, QStringLiteral("a change to composite \"%1\" sets one of its "
+                                                 "fields: path [field], action set, a value")
+                                      .arg(spec.name));
+        QString why;
+        const auto converted = values::fromJson(target.entity().column(spec.columns[field]),
+                                                f.value(QStringLiteral("value")), &why);
+        if (!converted)
+            throwInvalidRequest(target.entity().name() + u'.' + spec.name + QStringLiteral(": ") +
+                                why);
+        attributes::setCompositeField(*target.state(), composite, field, *converted);
     } else if (op == u"set") {
         const Object target = object(step, QStringLiteral("obj"));
         const int index = attribute(step, target);
@@ -272,6 +358,73 @@ void ScenarioRunner::execute(const ScenarioStep &step)
         for (const QJsonValue &v : f.value(QStringLiteral("params")).toArray())
             parameters.append(parameterFromJson(v));
         session.execute(f.value(QStringLiteral("statement")).toString(), parameters);
+    } else if (op == u"mutate") {
+        const Object target = object(step, QStringLiteral("obj"));
+        const int index = attribute(step, target);
+        QVariantList path;
+        for (const QJsonValue &part : f.value(QStringLiteral("path")).toArray()) {
+            if (part.isString())
+                path.append(part.toString());
+            else if (part.isDouble() && part.toDouble() == std::floor(part.toDouble()))
+                path.append(qlonglong(part.toDouble()));
+            else
+                m_scenario.fail(step, QStringLiteral("a path holds member names and array "
+                                                     "indexes, not %1")
+                                          .arg(QString::fromUtf8(values::jsonText(part))));
+        }
+        const QString action = f.value(QStringLiteral("action")).toString();
+        if (action != u"set" && action != u"delete")
+            m_scenario.fail(
+                step,
+                QStringLiteral("action must be \"set\" or \"delete\", not \"%1\"").arg(action));
+        if ((action == u"set") != f.contains(QStringLiteral("value")))
+            m_scenario.fail(step, QStringLiteral("value is required by action set and only by it"));
+        if (!target.entity().isColumn(index) ||
+            target.entity().column(index).type != ColumnType::Json)
+            m_scenario.fail(step,
+                            QStringLiteral("%1.%2 is not a json column")
+                                .arg(target.entity().name(), target.entity().attributeName(index)));
+        attributes::mutate(
+            *target.state(), index, path,
+            action == u"set" ? attributes::MutateAction::Set : attributes::MutateAction::Remove,
+            f.value(QStringLiteral("value")).isUndefined() ? QJsonValue()
+                                                           : f.value(QStringLiteral("value")));
+    } else if (op == u"flag_modified") {
+        const Object target = object(step, QStringLiteral("obj"));
+        attributes::flagModified(*target.state(), attribute(step, target));
+    } else if (op == u"begin_nested") {
+        session.beginNested();
+    } else if (op == u"release_savepoint") {
+        session.releaseSavepoint();
+    } else if (op == u"rollback_savepoint") {
+        session.rollbackSavepoint();
+    } else if (op == u"expire" || op == u"refresh") {
+        const Object target = object(step, QStringLiteral("obj"));
+        QStringList names;
+        for (const QJsonValue &name : f.value(QStringLiteral("attrs")).toArray()) {
+            if (target.entity().compositeIndex(name.toString()) >= 0)
+                m_scenario.fail(
+                    step,
+                    QStringLiteral("\"%1\" is a composite; name its columns").arg(name.toString()));
+            if (!name.isString() || target.entity().attributeIndex(name.toString()) < 0)
+                m_scenario.fail(step, QStringLiteral("%1 has no attribute %2")
+                                          .arg(target.entity().name(),
+                                               QString::fromUtf8(values::jsonText(name))));
+            names.append(name.toString());
+        }
+        if (op == u"expire")
+            session.expire(target, names);
+        else
+            session.refresh(target, names);
+    } else if (op == u"expire_all") {
+        session.expireAll();
+    } else if (op == u"expunge") {
+        session.expunge(object(step, QStringLiteral("obj")));
+    } else if (op == u"expunge_all") {
+        session.expungeAll();
+    } else if (op == u"merge") {
+        const Object merged = session.merge(object(step, QStringLiteral("obj")));
+        bind(step, f.value(QStringLiteral("as")).toString(), merged);
     } else if (op == u"note") {
         // An explanation for people; no effect on the session.
     }

@@ -52,9 +52,13 @@ private:
     void execute(const ScenarioStep &step);
     Object object(const ScenarioStep &step, const QString &field) const;
     int attribute(const ScenarioStep &step, const Object &object) const;
+    int compositeNamed(const ScenarioStep &step) const; // -1 unless "attr" names a composite
     void bind(const ScenarioStep &step, const QString &alias, const Object &object);
     QVariant valueFor(const ScenarioStep &step, const Object &object, int attribute,
                       const QJsonValue &value) const;
+    // A composite's value from JSON: an object with one member per column, or null.
+    QVariant compositeFor(const ScenarioStep &step, const Object &object, int composite,
+                          const QJsonValue &value) const;
 
     Scenario m_scenario;
     std::unique_ptr<Session> m_session;

@@ -43,6 +43,19 @@ QJsonArray historyJson(const EntityType &entity, int attribute, const QVariantLi
     return out;
 }
 
+// A composite value as an object keyed by its columns' names; None as null.
+QJsonValue compositeJson(const EntityType &entity, const Composite &composite,
+                         const QVariant &value)
+{
+    if (!value.isValid())
+        return QJsonValue();
+    const QVariantList fields = value.toList();
+    QJsonObject object;
+    for (qsizetype i = 0; i < composite.columns.size() && i < fields.size(); ++i)
+        object.insert(entity.column(composite.columns[i]).name, values::toJson(fields[i]));
+    return object;
+}
+
 QJsonValue keyJson(const ObjectState &state)
 {
     if (!state.hasIdentity())
@@ -89,6 +102,31 @@ QJsonObject objectSnapshot(ObjectState &state, const ObjectNames &names)
                      {QStringLiteral("unchanged"), historyJson(entity, a, h.unchanged, names)},
                      {QStringLiteral("deleted"), historyJson(entity, a, h.deleted, names)}}},
             });
+    }
+    const auto &composites = entity.composites();
+    for (size_t c = 0; c < composites.size(); ++c) {
+        if (state.isExpired(state.compositeSlot(int(c))))
+            expired.append(composites[c].name);
+        const QVariant *cached = state.cachedComposite(int(c));
+        if (!cached) {
+            attrs.insert(composites[c].name, QJsonObject{{QStringLiteral("loaded"), false}});
+            continue;
+        }
+        const History h = attributes::compositeHistory(state, int(c));
+        auto values = [&](const QVariantList &entries) {
+            QJsonArray out;
+            for (const QVariant &entry : entries)
+                out.append(compositeJson(entity, composites[c], entry));
+            return out;
+        };
+        attrs.insert(
+            composites[c].name,
+            QJsonObject{{QStringLiteral("loaded"), true},
+                        {QStringLiteral("value"), compositeJson(entity, composites[c], *cached)},
+                        {QStringLiteral("history"),
+                         QJsonObject{{QStringLiteral("added"), values(h.added)},
+                                     {QStringLiteral("unchanged"), values(h.unchanged)},
+                                     {QStringLiteral("deleted"), values(h.deleted)}}}});
     }
     return QJsonObject{
         {QStringLiteral("entity"), entity.name()},

@@ -32,8 +32,13 @@ void visit(ObjectState &state, CascadeOption option,
         // The whole queue for this relationship is claimed before descending, so an object
         // reachable both here and deeper is visited from here.
         QList<ObjectState *> queue;
+        // Expiry skips pending objects, unless delete-orphan makes them expungeable.
+        const bool skipPending = option == CascadeOption::RefreshExpire &&
+                                 !relationship.cascades(CascadeOption::DeleteOrphan);
         for (ObjectState *other : related(state, relationship.index, option)) {
             if (!other || visited.contains(other))
+                continue;
+            if (skipPending && !other->hasIdentity())
                 continue;
             if (haltOn && haltOn(*other))
                 continue;

@@ -86,6 +86,59 @@ void Connection::rollback()
             QStringLiteral("rollback failed: %1").arg(m_database.lastError().text()));
 }
 
+void Connection::savepoint(const QString &name)
+{
+    executeDirectReported(QStringLiteral("SAVEPOINT %1").arg(name), QStringLiteral("SAVEPOINT"));
+}
+
+void Connection::releaseSavepoint(const QString &name)
+{
+    executeDirectReported(QStringLiteral("RELEASE SAVEPOINT %1").arg(name),
+                          QStringLiteral("RELEASE"));
+}
+
+void Connection::rollbackToSavepoint(const QString &name)
+{
+    executeDirectReported(QStringLiteral("ROLLBACK TO SAVEPOINT %1").arg(name),
+                          QStringLiteral("ROLLBACK"));
+}
+
+void Connection::executeDirectReported(const QString &sql, const QString &verb)
+{
+    StatementEvent event;
+    event.sql = sql;
+    event.verb = verb;
+    event.rows.append(QVariantList());
+    QElapsedTimer timer;
+    timer.start();
+    for (QSqlQuery *query : std::as_const(m_statements))
+        query->finish();
+    QSqlQuery query(m_database);
+    if (!query.exec(sql)) {
+        event.durationNs = timer.nsecsElapsed();
+        fail(query.lastError(), sql, event);
+    }
+    event.durationNs = timer.nsecsElapsed();
+    event.rowCount = 0;
+    if (m_observer)
+        m_observer(event);
+}
+
+void Connection::reopen()
+{
+    for (QSqlQuery *query : std::as_const(m_statements))
+        delete query;
+    m_statements.clear();
+    m_inTransaction = false;
+    m_database.close(); // an open transaction ends with the connection
+    if (!m_database.open())
+        throw SessionError(
+            ErrorKind::Operational,
+            QStringLiteral("cannot reopen the database: %1").arg(m_database.lastError().text()));
+    if (m_dialect.flavor() == SqlFlavor::SQLite)
+        executeDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
+}
+
 QSqlQuery &Connection::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);

@@ -41,6 +41,12 @@ public:
     void begin();
     void commit();
     void rollback();
+    // SAVEPOINT, RELEASE SAVEPOINT and ROLLBACK TO SAVEPOINT, reported like any statement.
+    void savepoint(const QString &name);
+    void releaseSavepoint(const QString &name);
+    void rollbackToSavepoint(const QString &name);
+    // Drops the database connection (rolling back whatever it had) and opens a new one.
+    void reopen();
 
     // Executes a statement with bound parameters. Rows it returns (SELECT, RETURNING) are
     // passed to `onRow` as they are read. Returns rows affected (or returned, for SELECT).
@@ -53,6 +59,7 @@ public:
 
 private:
     QSqlQuery &prepared(const QString &sql);
+    void executeDirectReported(const QString &sql, const QString &verb);
     [[noreturn]] void fail(const QSqlError &error, const QString &sql, StatementEvent &event);
 
     QSqlDatabase m_database;

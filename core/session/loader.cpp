@@ -17,14 +17,6 @@ QList<int> allColumns(const EntityType &entity)
     return columns;
 }
 
-QString describe(const ObjectState &state)
-{
-    QStringList parts;
-    for (const QVariant &v : state.key())
-        parts.append(v.toString());
-    return state.entity().name() + u'#' + parts.join(u',');
-}
-
 } // namespace
 
 Loader::Loader(Session &session)
@@ -110,10 +102,15 @@ ObjectState *Loader::instance(const EntityType &entity, const QVariantList &row,
         }
         if (toLoad.isEmpty())
             return state;
+        for (int c = 0; c < int(entity.composites().size()); ++c) {
+            if (!state->cachedComposite(c))
+                toLoad.append(state->compositeSlot(c));
+        }
         for (int a : toLoad) {
-            if (entity.isColumn(a))
+            if (a < entity.columnCount())
                 state->store(a, row.at(a));
         }
+        attributes::compositesRefreshed(*state, toLoad);
         state->commit(toLoad);
         return state;
     }
@@ -122,6 +119,7 @@ ObjectState *Loader::instance(const EntityType &entity, const QVariantList &row,
     for (int c = 0; c < entity.columnCount(); ++c)
         state->store(c, row.at(c));
     state->setAttached(true);
+    attributes::compositesLoaded(*state);
     m_session.m_identityMap.add(*state);
     m_session.emitLifecycle(*state, LifecycleTransition::LoadedAsPersistent);
     return state;
@@ -253,16 +251,54 @@ LoadResult Loader::loadExpired(ObjectState &state, Passive passive)
             throw SessionError(ErrorKind::ObjectDeleted,
                                QStringLiteral("%1 has been deleted, or its row is otherwise not "
                                               "present")
-                                   .arg(describe(state)));
+                                   .arg(describeObject(state)));
         const QVariantList &row = rows.first();
         for (int a : toLoad) {
             if (entity.isColumn(a))
                 state.store(a, row.at(columns.indexOf(a)));
         }
+        attributes::compositesRefreshed(state, toLoad);
         state.commit(toLoad);
     }
     state.clearExpired();
     return LoadResult::wasSet();
+}
+
+void Loader::refresh(ObjectState &state, const QList<int> &attributes)
+{
+    m_session.autoflush();
+    const EntityType &entity = state.entity();
+    QList<int> toLoad = attributes;
+    if (toLoad.isEmpty()) {
+        for (int a = 0; a < entity.attributeCount(); ++a)
+            toLoad.append(a);
+    }
+    QList<int> columns = entity.primaryKey();
+    for (int a : toLoad) {
+        if (entity.isColumn(a) && !columns.contains(a))
+            columns.append(a);
+    }
+    std::sort(columns.begin(), columns.end());
+    QList<Condition> where;
+    for (qsizetype i = 0; i < entity.primaryKey().size(); ++i)
+        where.append({entity.primaryKey()[i], state.key()[i]});
+    const QList<QVariantList> rows = select(entity, columns, where);
+    if (rows.isEmpty())
+        throwInvalidRequest(
+            QStringLiteral("could not refresh %1: its row is gone").arg(describeObject(state)));
+    // A refresh overwrites the columns; relationships stay as the expiry left them (expired
+    // ones load lazily on access).
+    for (int a : toLoad) {
+        if (entity.isColumn(a))
+            state.store(a, rows.first().at(columns.indexOf(a)));
+    }
+    attributes::compositesRefreshed(state, attributes);
+    if (attributes.isEmpty()) {
+        state.commitAll();
+        m_session.m_identityMap.unmarkModified(state);
+    } else {
+        state.commit(toLoad);
+    }
 }
 
 LoadResult Loader::columnValue(ObjectState &state, int column, Passive passive)

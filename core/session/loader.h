@@ -19,6 +19,9 @@ public:
     QList<ObjectState *> query(const EntityType &entity, const Session::Filter &filterBy);
     LoadResult loadExpired(ObjectState &state, Passive passive);
     LoadResult lazyLoad(ObjectState &state, int attribute, Passive passive);
+    // Reloads the given attributes (all when empty) of a persistent object now.
+    void refresh(ObjectState &state, const QList<int> &attributes);
+    QVariantList normalizeKey(const EntityType &entity, const QVariantList &key) const;
 
 private:
     struct Condition
@@ -33,7 +36,6 @@ private:
     QList<ObjectState *> instances(const EntityType &entity, const QList<QVariantList> &rows);
     ObjectState *instance(const EntityType &entity, const QVariantList &row,
                           QSet<ObjectState *> &partials);
-    QVariantList normalizeKey(const EntityType &entity, const QVariantList &key) const;
     // A column's value as a relationship load reads it: the committed value when asked for.
     LoadResult columnValue(ObjectState &state, int column, Passive passive);
     ObjectState *loadByKey(const EntityType &entity, const QVariantList &key, bool autoflush);

@@ -3,6 +3,7 @@
 #include "cascades.h"
 #include "ddl.h"
 #include "loader.h"
+#include "sessionoperation.h"
 #include "state/attributes.h"
 #include "state/objectpool.h"
 #include "unitofwork.h"
@@ -15,20 +16,6 @@
 namespace sessionscope {
 
 namespace {
-
-QString describe(const ObjectState &state)
-{
-    QString text = state.entity().name();
-    if (state.hasIdentity()) {
-        QStringList parts;
-        for (const QVariant &v : state.key())
-            parts.append(v.toString());
-        text += u'#' + parts.join(u',');
-    } else {
-        text += QStringLiteral(" (%1)").arg(lifecycleName(state.lifecycle()));
-    }
-    return text;
-}
 
 QList<Object> handles(const QList<ObjectState *> &states)
 {
@@ -110,7 +97,7 @@ ObjectState &Session::ownState(const Object &object, const char *operation) cons
     if (state->pool() != m_pool)
         throwInvalidRequest(QStringLiteral("cannot %1 %2: it belongs to another session; use "
                                            "merge() to copy it into this one")
-                                .arg(QLatin1String(operation), describe(*state)));
+                                .arg(QLatin1String(operation), describeObject(*state)));
     return *state;
 }
 
@@ -147,32 +134,6 @@ void Session::endOperation(const SessionError *error)
         notify([&](SessionListener &l) { l.operationFinished(*this, m_currentOperation, error); });
 }
 
-namespace {
-
-// Runs a session method as one operation, reporting its error (if any) to listeners.
-template<typename F>
-auto guarded(Session &session, OperationInfo info, F &&f)
-{
-    Session::OperationGuard guard(session, std::move(info));
-    try {
-        return f();
-    } catch (const SessionError &error) {
-        guard.setError(error);
-        throw;
-    }
-}
-
-OperationInfo op(OperationKind kind, ObjectState *object = nullptr, QString detail = {})
-{
-    OperationInfo info;
-    info.kind = kind;
-    info.object = object;
-    info.detail = std::move(detail);
-    return info;
-}
-
-} // namespace
-
 // ---- public API ---------------------------------------------------------------------------
 
 Object Session::create(QStringView entityName)
@@ -187,96 +148,47 @@ Object Session::create(const EntityType &entity)
                                 .arg(entity.name()));
     ObjectState *state = m_pool->create(entity);
     Object object(state);
-    OperationGuard guard(*this, op(OperationKind::Create, state));
+    OperationGuard guard(*this, detail::operation(OperationKind::Create, state));
     return object;
 }
 
 void Session::add(const Object &object)
 {
     ObjectState &state = ownState(object, "add");
-    guarded(*this, op(OperationKind::Add, &state), [&] { saveOrUpdateState(state); });
+    detail::guarded(*this, detail::operation(OperationKind::Add, &state),
+                    [&] { saveOrUpdateState(state); });
 }
 
 void Session::deleteObject(const Object &object)
 {
     ObjectState &state = ownState(object, "delete");
-    guarded(*this, op(OperationKind::Delete, &state), [&] { deleteImpl(state, true); });
+    detail::guarded(*this, detail::operation(OperationKind::Delete, &state),
+                    [&] { deleteImpl(state, true); });
 }
 
 void Session::flush()
 {
-    guarded(*this, op(OperationKind::Flush), [&] { flushImpl(); });
-}
-
-void Session::commit()
-{
-    guarded(*this, op(OperationKind::Commit), [&] {
-        SessionTransaction &root = autobegin();
-        root.assertActive(true);
-        if (root.state() != TransactionState::Prepared) {
-            notify([&](SessionListener &l) { l.beforeCommit(*this); });
-            // Flush until clean: before_flush listeners may add work (SQLAlchemy tries 100 times).
-            for (int guard = 0; guard < 100 && !isClean(); ++guard)
-                flushImpl();
-            root.markPrepared();
-        }
-        m_nested.clear(); // savepoints are released with the outermost transaction
-        m_connection.commit();
-        root.markCommitted();
-        notify([&](SessionListener &l) { l.afterCommit(*this); });
-        removeSnapshot(root);
-        closeTransaction();
-    });
-}
-
-void Session::rollback()
-{
-    guarded(*this, op(OperationKind::Rollback), [&] {
-        if (!m_transaction)
-            return;
-        SessionTransaction &root = *m_transaction;
-        m_nested.clear();
-        if (root.state() == TransactionState::Active ||
-            root.state() == TransactionState::Prepared) {
-            std::exception_ptr failure;
-            try {
-                m_connection.rollback();
-            } catch (...) {
-                failure = std::current_exception();
-            }
-            root.markDeactive();
-            notify([&](SessionListener &l) { l.afterRollback(*this); });
-            restoreSnapshot(root);
-            if (failure) {
-                closeTransaction();
-                std::rethrow_exception(failure);
-            }
-        }
-        if (!isClean())
-            restoreSnapshot(root);
-        closeTransaction();
-        notify([&](SessionListener &l) { l.afterSoftRollback(*this); });
-    });
+    detail::guarded(*this, detail::operation(OperationKind::Flush), [&] { flushImpl(); });
 }
 
 Object Session::get(QStringView entityName, const QVariantList &key)
 {
     const EntityType &entity = entityNamed(entityName);
-    return guarded(*this, op(OperationKind::Get, nullptr, entity.name()),
-                   [&] { return Object(m_loader->get(entity, key)); });
+    return detail::guarded(*this, detail::operation(OperationKind::Get, nullptr, entity.name()),
+                           [&] { return Object(m_loader->get(entity, key)); });
 }
 
 QList<Object> Session::query(QStringView entityName, const Filter &filterBy)
 {
     const EntityType &entity = entityNamed(entityName);
-    return guarded(*this, op(OperationKind::Query, nullptr, entity.name()),
-                   [&] { return handles(m_loader->query(entity, filterBy)); });
+    return detail::guarded(*this, detail::operation(OperationKind::Query, nullptr, entity.name()),
+                           [&] { return handles(m_loader->query(entity, filterBy)); });
 }
 
 qint64 Session::execute(const QString &sql, const QVariantList &parameters,
                         const Connection::RowHandler &onRow)
 {
-    return guarded(*this, op(OperationKind::Execute, nullptr, sql), [&] {
+    return detail::guarded(*this, detail::operation(OperationKind::Execute, nullptr, sql), [&] {
         Connection &connection = connectionForWork();
         return connection.execute(sql, parameters, statementShapeOf(sql), onRow);
     });
@@ -324,11 +236,6 @@ bool Session::isModified(const Object &object)
     return false;
 }
 
-int Session::nestedDepth() const
-{
-    return int(m_nested.size());
-}
-
 void Session::addListener(SessionListener *listener)
 {
     if (listener && !m_listeners.contains(listener))
@@ -340,111 +247,150 @@ void Session::removeListener(SessionListener *listener)
     m_listeners.removeAll(listener);
 }
 
-// ---- transactions -----------------------------------------------------------------------
+// ---- expiry and identity ------------------------------------------------------------------
 
-SessionTransaction &Session::autobegin()
+void Session::validatePersistent(const ObjectState &state, const char *operation) const
 {
-    if (!m_transaction)
-        m_transaction = std::make_unique<SessionTransaction>(nullptr, false);
-    return *m_transaction;
+    if (!m_identityMap.containsState(state))
+        throwInvalidRequest(QStringLiteral("cannot %1 %2: it is not persistent within this session")
+                                .arg(QLatin1String(operation), describeObject(state)));
 }
 
-SessionTransaction *Session::currentTransaction() const
+QList<int> Session::attributeIndexes(const ObjectState &state, const QStringList &names) const
 {
-    return m_nested.empty() ? m_transaction.get() : m_nested.back().get();
+    QList<int> indexes;
+    for (const QString &name : names) {
+        const int index = state.entity().attributeIndex(name);
+        if (index < 0)
+            throwInvalidRequest(
+                QStringLiteral("%1 has no attribute \"%2\"").arg(state.entity().name(), name));
+        indexes.append(index);
+    }
+    return indexes;
 }
 
-Connection &Session::connectionForWork()
+void Session::expireState(ObjectState &state, const QList<int> &attributes)
 {
-    SessionTransaction &current = m_nested.empty() ? autobegin() : *m_nested.back();
-    current.assertActive();
-    m_transaction->assertActive();
-    if (!m_connection.inTransaction()) {
-        m_connection.begin();
-        notify([&](SessionListener &l) { l.afterBegin(*this); });
+    if (!attributes.isEmpty()) {
+        state.expireAttributes(attributes);
+        notify([&](SessionListener &l) { l.expired(*this, state, attributes); });
+        return;
     }
-    return m_connection;
+    // The cascade is gathered first: expiring removes the associations it follows.
+    const QList<ObjectState *> cascaded = cascadeIterator(state, CascadeOption::RefreshExpire, {});
+    conditionalExpire(state);
+    for (ObjectState *other : cascaded)
+        conditionalExpire(*other);
 }
 
-void Session::closeTransaction()
+void Session::conditionalExpire(ObjectState &state)
 {
-    if (m_transaction)
-        m_transaction->markClosed();
-    m_nested.clear();
-    m_transaction.reset();
+    if (state.hasIdentity()) {
+        state.expire();
+        m_identityMap.unmarkModified(state);
+        notify([&](SessionListener &l) { l.expired(*this, state, {}); });
+    } else if (m_new.remove(&state)) {
+        state.setAttached(false);
+        emitLifecycle(state, LifecycleTransition::PendingToTransient);
+    }
 }
 
-void Session::rollbackAfterFailure(const SessionError &cause)
+void Session::expire(const Object &object, const QStringList &attributes)
 {
-    // The database transaction is gone; the session keeps a deactive transaction that refuses
-    // further SQL with the original cause until rollback() is called.
-    try {
-        m_connection.rollback();
-    } catch (const SessionError &) {
-        // The connection may be lost; the cause is what matters.
-    }
-    m_nested.clear();
-    SessionTransaction &root = autobegin();
-    if (root.state() != TransactionState::Deactive)
-        root.markDeactive(std::make_shared<SessionError>(cause));
-    notify([&](SessionListener &l) { l.afterRollback(*this); });
-    restoreSnapshot(root);
-    notify([&](SessionListener &l) { l.afterSoftRollback(*this); });
+    ObjectState &state = ownState(object, "expire");
+    detail::guarded(*this, detail::operation(OperationKind::Expire, &state), [&] {
+        validatePersistent(state, "expire");
+        expireState(state, attributeIndexes(state, attributes));
+    });
 }
 
-void Session::restoreSnapshot(SessionTransaction &boundary)
+void Session::expireAll()
 {
-    QList<ObjectState *> toExpunge = boundary.insertedStates.ordered();
-    for (ObjectState *state : m_new.ordered()) {
-        if (!boundary.insertedStates.contains(state))
-            toExpunge.append(state);
-    }
-    expungeStates(toExpunge, true);
-    for (auto it = boundary.keySwitches.begin(); it != boundary.keySwitches.end(); ++it) {
-        ObjectState *state = it.key();
-        m_identityMap.discard(*state);
-        state->setKey(it.value().first);
-        if (!toExpunge.contains(state))
-            m_identityMap.replace(*state);
-    }
-    QList<ObjectState *> revert = boundary.deletedStates.ordered();
-    for (ObjectState *state : m_deleted.ordered()) {
-        if (!boundary.deletedStates.contains(state))
-            revert.append(state);
-    }
-    for (ObjectState *state : revert)
-        updateImpl(*state, true);
-    for (ObjectState *state : m_identityMap.states()) {
-        state->expire();
-        m_identityMap.unmarkModified(*state);
-        notify([&](SessionListener &l) { l.expired(*this, *state, {}); });
-    }
-    boundary.insertedStates.clear();
-    boundary.deletedStates.clear();
-    boundary.dirtyStates.clear();
-    boundary.keySwitches.clear();
-}
-
-void Session::removeSnapshot(SessionTransaction &boundary)
-{
-    if (boundary.isRoot() && m_options.expireOnCommit) {
+    detail::guarded(*this, detail::operation(OperationKind::ExpireAll), [&] {
         for (ObjectState *state : m_identityMap.states()) {
             state->expire();
             m_identityMap.unmarkModified(*state);
             notify([&](SessionListener &l) { l.expired(*this, *state, {}); });
         }
-        const QList<ObjectState *> deleted = boundary.deletedStates.ordered();
-        for (ObjectState *state : deleted) {
-            state->setAttached(false);
-            emitLifecycle(*state, LifecycleTransition::DeletedToDetached);
-        }
-        boundary.deletedStates.clear();
+    });
+}
+
+void Session::refresh(const Object &object, const QStringList &attributes)
+{
+    ObjectState &state = ownState(object, "refresh");
+    detail::guarded(*this, detail::operation(OperationKind::Refresh, &state), [&] {
+        validatePersistent(state, "refresh");
+        const QList<int> indexes = attributeIndexes(state, attributes);
+        expireState(state, indexes);
+        m_loader->refresh(state, indexes);
+    });
+}
+
+void Session::expunge(const Object &object)
+{
+    ObjectState &state = ownState(object, "expunge");
+    detail::guarded(*this, detail::operation(OperationKind::Expunge, &state),
+                    [&] { expunge(state); });
+}
+
+void Session::expungeAll()
+{
+    detail::guarded(*this, detail::operation(OperationKind::ExpungeAll), [&] { expungeAllImpl(); });
+}
+
+void Session::expungeAllImpl()
+{
+    QList<ObjectState *> states = m_identityMap.states();
+    states += m_new.ordered();
+    m_identityMap.clear();
+    m_new.clear();
+    m_deleted.clear();
+    for (ObjectState *state : states) {
+        const bool pending = !state->hasIdentity();
+        state->setAttached(false);
+        emitLifecycle(*state, pending ? LifecycleTransition::PendingToTransient
+                                      : LifecycleTransition::PersistentToDetached);
     }
 }
 
-bool Session::isClean() const
+Object Session::getOne(QStringView entityName, const QVariantList &key)
 {
-    return !m_identityMap.hasModified() && m_deleted.isEmpty() && m_new.isEmpty();
+    const EntityType &entity = entityNamed(entityName);
+    return detail::guarded(
+        *this, detail::operation(OperationKind::Get, nullptr, entity.name()), [&] {
+            ObjectState *found = m_loader->get(entity, key);
+            if (!found) {
+                QStringList parts;
+                for (const QVariant &v : key)
+                    parts.append(v.toString());
+                throwInvalidRequest(QStringLiteral("no %1 row has the key (%2)")
+                                        .arg(entity.name(), parts.join(QStringLiteral(", "))));
+            }
+            return Object(found);
+        });
+}
+
+IdentityKey Session::identityKey(QStringView entityName, const QVariantList &key) const
+{
+    const EntityType &entity = entityNamed(entityName);
+    return IdentityKey{&entity, m_loader->normalizeKey(entity, key)};
+}
+
+Session *Session::objectSession(const Object &object)
+{
+    return object ? dynamic_cast<Session *>(object.state()->session()) : nullptr;
+}
+
+Session::NoAutoflush::NoAutoflush(Session &session)
+    : m_session(session)
+    , m_previous(session.m_options.autoflush)
+{
+    session.m_options.autoflush = false;
+}
+
+Session::NoAutoflush::~NoAutoflush()
+{
+    m_session.m_options.autoflush = m_previous;
 }
 
 // ---- membership -----------------------------------------------------------------------------
@@ -469,7 +415,7 @@ void Session::saveImpl(ObjectState &state)
     if (state.hasIdentity())
         throwInvalidRequest(QStringLiteral("%1 already has an identity; it cannot be registered "
                                            "as pending")
-                                .arg(describe(state)));
+                                .arg(describeObject(state)));
     const bool attach = beforeAttach(state);
     if (m_new.insert(&state))
         state.setInsertOrder(quint64(m_new.size()));
@@ -480,12 +426,12 @@ void Session::saveImpl(ObjectState &state)
 void Session::updateImpl(ObjectState &state, bool revertDeletion)
 {
     if (!state.hasIdentity())
-        throwInvalidRequest(QStringLiteral("%1 is not persisted").arg(describe(state)));
+        throwInvalidRequest(QStringLiteral("%1 is not persisted").arg(describeObject(state)));
     if (state.isDeletedFlag()) {
         if (!revertDeletion)
             throwInvalidRequest(QStringLiteral("%1 has been deleted; it cannot be added back "
                                                "to the session")
-                                    .arg(describe(state)));
+                                    .arg(describeObject(state)));
         if (!state.isAttached())
             return;
         state.setDeletedFlag(false);
@@ -497,7 +443,7 @@ void Session::updateImpl(ObjectState &state, bool revertDeletion)
     } else if (!m_identityMap.add(state)) {
         throwInvalidRequest(QStringLiteral("cannot add %1: another object with the same identity "
                                            "is already in this session")
-                                .arg(describe(state)));
+                                .arg(describeObject(state)));
     }
     if (attach)
         afterAttach(state);
@@ -529,12 +475,13 @@ void Session::deleteImpl(ObjectState &state, bool head)
         if (head)
             throwInvalidRequest(QStringLiteral("%1 is not persisted; only persistent objects can "
                                                "be deleted")
-                                    .arg(describe(state)));
+                                    .arg(describeObject(state)));
         return;
     }
     if (state.isDeletedFlag()) {
         if (head)
-            throwInvalidRequest(QStringLiteral("%1 has already been deleted").arg(describe(state)));
+            throwInvalidRequest(
+                QStringLiteral("%1 has already been deleted").arg(describeObject(state)));
         return;
     }
     const bool attach = beforeAttach(state);
@@ -543,7 +490,7 @@ void Session::deleteImpl(ObjectState &state, bool head)
     if (!m_identityMap.add(state))
         throwInvalidRequest(QStringLiteral("cannot delete %1: another object with the same "
                                            "identity is in this session")
-                                .arg(describe(state)));
+                                .arg(describeObject(state)));
     if (attach)
         afterAttach(state);
     QList<ObjectState *> cascaded;
@@ -558,9 +505,9 @@ void Session::deleteImpl(ObjectState &state, bool head)
 
 void Session::expunge(ObjectState &state)
 {
-    if (!state.isAttached())
+    if (!state.isAttached() || state.pool() != m_pool)
         throwInvalidRequest(
-            QStringLiteral("%1 is not present in this session").arg(describe(state)));
+            QStringLiteral("%1 is not present in this session").arg(describeObject(state)));
     QList<ObjectState *> states{&state};
     states += cascadeIterator(state, CascadeOption::Expunge, {});
     expungeStates(states, false);
@@ -608,7 +555,7 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
             throw SessionError(ErrorKind::InvalidRequest,
                                QStringLiteral("%1 has a NULL primary key after flush; check that "
                                               "every key column is set or generated")
-                                   .arg(describe(*state)));
+                                   .arg(describeObject(*state)));
         if (!state->hasIdentity()) {
             state->setKey(key);
         } else if (state->key() != key) {
@@ -626,6 +573,7 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
         state->setOrphanedOutsideOfSession(false);
     }
     for (ObjectState *state : states) {
+        attributes::compositesWritten(*state); // recreated from the columns when next read
         state->commitAll();
         m_identityMap.unmarkModified(*state);
     }
@@ -658,6 +606,11 @@ void Session::removeNewlyDeleted(const QList<ObjectState *> &states)
 }
 
 // ---- flush --------------------------------------------------------------------------------
+
+bool Session::isClean() const
+{
+    return !m_identityMap.hasModified() && m_deleted.isEmpty() && m_new.isEmpty();
+}
 
 void Session::autoflush()
 {

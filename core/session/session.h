@@ -17,6 +17,7 @@
 namespace sessionscope {
 
 class Loader;
+class Merger;
 class UnitOfWork;
 
 struct SessionOptions
@@ -62,13 +63,66 @@ public:
     // Marks a persistent object for deletion at the next flush, with its delete cascades.
     void deleteObject(const Object &object);
     void flush();
+    // Commits the outermost transaction; open savepoints are released first.
     void commit();
+    // Rolls back the outermost transaction; open savepoints are rolled back first.
     void rollback();
+
+    // ---- savepoints and the transaction's end
+    // Flushes, then opens a SAVEPOINT (sent with the next statement). Nests to any depth.
+    void beginNested();
+    // Commits the innermost savepoint (RELEASE SAVEPOINT) into the transaction around it.
+    void releaseSavepoint();
+    // Rolls back the innermost savepoint: objects made pending inside it become transient,
+    // objects deleted inside it come back, objects changed inside it are expired.
+    void rollbackSavepoint();
+    // Expunges every object and ends the transaction, rolling the database back.
+    void close();
+    // Returns the session to its initial state; the same as close().
+    void reset();
+    // close(), also dropping the database connection (a new one opens on next use).
+    void invalidate();
     // By primary key: the identity map first, SQL only on a miss. Null when no row matches.
     Object get(QStringView entityName, const QVariantList &key);
     // Rows whose columns equal the given values, ordered by primary key (autoflushes first).
     using Filter = QList<std::pair<QString, QVariant>>;
     QList<Object> query(QStringView entityName, const Filter &filterBy = {});
+    // By primary key, like get(), but a missing row is an invalid request.
+    Object getOne(QStringView entityName, const QVariantList &key);
+    // The identity an object with this key has (the key converted to the column types).
+    IdentityKey identityKey(QStringView entityName, const QVariantList &key) const;
+    // The session an object is attached to, or null.
+    static Session *objectSession(const Object &object);
+
+    // ---- expiry and identity
+    // Forgets loaded values (all, or the named attributes) so they load again on access. With
+    // no names it follows refresh-expire cascades, and a pending object is expunged instead.
+    void expire(const Object &object, const QStringList &attributes = {});
+    void expireAll();
+    // Expires and reloads now (all columns, or the named attributes).
+    void refresh(const Object &object, const QStringList &attributes = {});
+    // Removes an object (and what its expunge cascades reach) from the session.
+    void expunge(const Object &object);
+    void expungeAll();
+    // Copies the state of `object` (of this session or another) onto the object with the same
+    // identity in this session, loading it if needed, or a new pending one; follows merge
+    // cascades. Returns the object in this session.
+    Object merge(const Object &object, bool load = true);
+
+    // While alive, queries and loads do not autoflush.
+    class NoAutoflush
+    {
+    public:
+        explicit NoAutoflush(Session &session);
+        ~NoAutoflush();
+        NoAutoflush(const NoAutoflush &) = delete;
+        NoAutoflush &operator=(const NoAutoflush &) = delete;
+
+    private:
+        Session &m_session;
+        bool m_previous;
+    };
+
     // Raw SQL on the session's connection, behind the ORM's back (no autoflush). Returns rows
     // affected; rows a SELECT returns are passed to `onRow`.
     qint64 execute(const QString &sql, const QVariantList &parameters = {},
@@ -83,8 +137,11 @@ public:
     // Whether the object has net changes (dirty is optimistic: any set marks it).
     bool isModified(const Object &object);
     bool inTransaction() const { return m_transaction != nullptr; }
+    bool inNestedTransaction() const { return !m_nested.empty(); }
     int nestedDepth() const;
+    // The outermost transaction, and the innermost savepoint; null when there is none.
     const SessionTransaction *transaction() const { return m_transaction.get(); }
+    const SessionTransaction *nestedTransaction() const;
 
     // ---- observation
     void addListener(SessionListener *listener);
@@ -120,20 +177,27 @@ public:
     void endOperation(const SessionError *error) override;
 
 private:
+    friend class BulkOperations;
     friend class Loader;
+    friend class Merger;
     friend class UnitOfWork;
 
     ObjectState &ownState(const Object &object, const char *operation) const;
     const EntityType &entityNamed(QStringView name) const;
 
-    // Transactions
+    // Transactions (sessiontransactions.cpp)
     SessionTransaction &autobegin();
     SessionTransaction *currentTransaction() const; // the innermost, or null
-    Connection &connectionForWork();                // an active transaction with the database begun
+    // Checks every level is active, then begins the database transaction and savepoints.
+    Connection &connectionForWork();
+    void commitInnermost();
+    void rollbackInnermost();
+    void closeInnermost();
+    void closeImpl(bool invalidate);
     void rollbackAfterFailure(const SessionError &cause);
-    void restoreSnapshot(SessionTransaction &boundary);
+    void restoreSnapshot(SessionTransaction &boundary, bool dirtyOnly);
     void removeSnapshot(SessionTransaction &boundary);
-    void closeTransaction();
+    void expungeAllImpl();
 
     // Membership (SQLAlchemy's _save_impl, _update_impl, _delete_impl, _expunge_states, ...)
     void saveOrUpdateState(ObjectState &state);
@@ -144,6 +208,10 @@ private:
     bool beforeAttach(ObjectState &state);
     void afterAttach(ObjectState &state);
     void expunge(ObjectState &state);
+    void validatePersistent(const ObjectState &state, const char *operation) const;
+    QList<int> attributeIndexes(const ObjectState &state, const QStringList &names) const;
+    void expireState(ObjectState &state, const QList<int> &attributes);
+    void conditionalExpire(ObjectState &state);
     void expungeStates(const QList<ObjectState *> &states, bool toTransient);
     void registerPersistent(const QList<ObjectState *> &states);
     void removeNewlyDeleted(const QList<ObjectState *> &states);
@@ -171,6 +239,7 @@ private:
     std::unique_ptr<Loader> m_loader;
     QList<SessionListener *> m_listeners;
     int m_operationDepth = 0;
+    int m_savepointCounter = 0;
     OperationInfo m_currentOperation;
     bool m_flushing = false;
 };

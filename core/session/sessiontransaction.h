@@ -36,6 +36,9 @@ public:
 
     TransactionState state() const { return m_state; }
     bool isActive() const { return m_state == TransactionState::Active; }
+    // The database side (BEGIN or SAVEPOINT) has been sent.
+    bool isDatabaseBegun() const { return m_databaseBegun; }
+    void setDatabaseBegun() { m_databaseBegun = true; }
 
     // Throws unless SQL may be emitted: PendingRollback (with the cause) after a failed flush,
     // InvalidRequest in any other state but Active (and Prepared when `preparedOk`).
@@ -60,6 +63,7 @@ private:
     bool m_nested;
     QString m_savepointName;
     TransactionState m_state = TransactionState::Active;
+    bool m_databaseBegun = false;
     std::shared_ptr<const SessionError> m_rollbackCause;
 };
 

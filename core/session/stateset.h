@@ -22,6 +22,11 @@ public:
         return true;
     }
     bool remove(ObjectState *state) { return m_order.remove(state) > 0; }
+    void insertAll(const StateSet &other)
+    {
+        for (ObjectState *state : other.ordered())
+            insert(state);
+    }
     bool contains(const ObjectState *state) const
     {
         return m_order.contains(const_cast<ObjectState *>(state));

@@ -19,18 +19,6 @@ ObjectState *refOf(const QVariant &v)
     return v.isValid() ? v.value<ObjectState *>() : nullptr;
 }
 
-QString describe(const ObjectState &state)
-{
-    QString text = state.entity().name();
-    if (state.hasIdentity()) {
-        QStringList parts;
-        for (const QVariant &v : state.key())
-            parts.append(v.toString());
-        text += u'#' + parts.join(u',');
-    }
-    return text;
-}
-
 bool keyLess(const ObjectState *a, const ObjectState *b)
 {
     return values::compareKeys(a->key(), b->key()) < 0;
@@ -351,7 +339,7 @@ void UnitOfWork::applySync(const SyncTask &task)
                                                        "column %1.%2 of %3 to NULL")
                                             .arg(destEntity.name(),
                                                  destEntity.column(pair.foreignKey).name,
-                                                 describe(*task.dest)));
+                                                 describeObject(*task.dest)));
             }
             attributes::set(*task.dest, pair.foreignKey, QVariant());
             continue;
@@ -618,7 +606,7 @@ void UnitOfWork::updateRow(ObjectState &state)
         throw SessionError(ErrorKind::StaleData,
                            QStringLiteral("UPDATE of %1 in table %2 expected to match 1 row; %3 "
                                           "matched")
-                               .arg(describe(state), entity.table())
+                               .arg(describeObject(state), entity.table())
                                .arg(rows));
     if (newVersion.isValid())
         state.store(version, newVersion);
@@ -654,7 +642,7 @@ void UnitOfWork::deleteRow(ObjectState &state)
             throw SessionError(ErrorKind::StaleData,
                                QStringLiteral("DELETE of %1 from table %2 expected to match 1 "
                                               "row; %3 matched")
-                                   .arg(describe(state), entity.table())
+                                   .arg(describeObject(state), entity.table())
                                    .arg(rows));
     }
 }

@@ -5,6 +5,9 @@
 #include "statecontext.h"
 #include "support/error.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 // A port of the behaviour of SQLAlchemy's orm/attributes.py (ScalarAttributeImpl,
 // ScalarObjectAttributeImpl, CollectionAttributeImpl, backref_listeners) and of the cascade
 // listeners in orm/unitofwork.py, restructured around ObjectState. Comments name the SQLAlchemy
@@ -39,20 +42,6 @@ OriginalKind originalKindOf(const LoadResult &r)
 const Relationship &relationshipOf(const ObjectState &state, int attribute)
 {
     return state.entity().relationship(attribute);
-}
-
-QString describe(const ObjectState &state)
-{
-    QString text = state.entity().name();
-    if (state.hasIdentity()) {
-        QStringList parts;
-        for (const QVariant &v : state.key())
-            parts.append(v.toString());
-        text += u'#' + parts.join(u',');
-    } else {
-        text += QStringLiteral(" (%1)").arg(lifecycleName(state.lifecycle()));
-    }
-    return text;
 }
 
 void emitEvent(ObjectState &state, int attribute, AttributeOp op, const QVariant &value,
@@ -107,7 +96,7 @@ LoadResult fireLoaderCallables(ObjectState &state, int attribute, Passive passiv
             throw SessionError(ErrorKind::DetachedInstance,
                                QStringLiteral("%1 is not bound to a session; attribute refresh "
                                               "of \"%2\" cannot proceed")
-                                   .arg(describe(state), entity.attributeName(attribute)));
+                                   .arg(describeObject(state), entity.attributeName(attribute)));
         return context->loadExpiredAttributes(state, passive);
     }
     // The lazy loader of a relationship.
@@ -123,7 +112,7 @@ LoadResult fireLoaderCallables(ObjectState &state, int attribute, Passive passiv
         throw SessionError(ErrorKind::DetachedInstance,
                            QStringLiteral("%1 is not bound to a session; lazy load of \"%2\" "
                                           "cannot proceed")
-                               .arg(describe(state), relationship.name));
+                               .arg(describeObject(state), relationship.name));
     }
     return context->lazyLoad(state, attribute, passive);
 }
@@ -282,8 +271,9 @@ void removeFromCollection(ObjectState &state, int attribute, ObjectState *member
             return;
         throw SessionError(ErrorKind::InvalidRequest,
                            QStringLiteral("%1 is not in the collection \"%2\" of %3")
-                               .arg(member ? describe(*member) : QStringLiteral("None"),
-                                    state.entity().attributeName(attribute), describe(state)));
+                               .arg(member ? describeObject(*member) : QStringLiteral("None"),
+                                    state.entity().attributeName(attribute),
+                                    describeObject(state)));
     }
     list.removeAt(at);
     storeCollection(state, attribute, std::move(list));
@@ -357,7 +347,7 @@ void setReference(ObjectState &state, int attribute, ObjectState *value, Initiat
             return;
         throw SessionError(ErrorKind::InvalidRequest,
                            QStringLiteral("%1 is not associated with %2 through \"%3\"")
-                               .arg(describe(*checkOld), describe(state),
+                               .arg(describeObject(*checkOld), describeObject(state),
                                     state.entity().attributeName(attribute)));
     }
     value = fireReplaceEvent(state, attribute, value, old, initiator);
@@ -558,22 +548,280 @@ QVariant setCommittedValue(ObjectState &state, int attribute, const QVariant &va
 void flagModified(ObjectState &state, int attribute)
 {
     if (!state.isLoaded(attribute))
-        throw SessionError(ErrorKind::InvalidRequest,
-                           QStringLiteral("cannot flag attribute \"%1\" of %2 modified: it has no "
-                                          "value")
-                               .arg(state.entity().attributeName(attribute), describe(state)));
+        throw SessionError(
+            ErrorKind::InvalidRequest,
+            QStringLiteral("cannot flag attribute \"%1\" of %2 modified: it has no "
+                           "value")
+                .arg(state.entity().attributeName(attribute), describeObject(state)));
     emitEvent(state, attribute, AttributeOp::Modified, state.loadedValue(attribute), nullptr,
               Initiator{&state.entity(), attribute, AttributeOp::Modified});
-    // Userland flagging overwrites any original: the attribute is written in full at flush.
-    const bool collection = state.entity().isCollection(attribute);
-    state.setOriginal(attribute, collection ? OriginalKind::Value : OriginalKind::NoValue,
-                      collection ? state.loadedValue(attribute) : QVariant());
+    // Userland flagging overwrites any original with "no previous value" (for collections
+    // too): the whole current value counts as added, and a column is written at flush.
+    state.setOriginal(attribute, OriginalKind::NoValue);
     state.modifiedEvent();
 }
 
 void flagDirty(ObjectState &state)
 {
     state.modifiedEvent();
+}
+
+void deleteAttribute(ObjectState &state, int attribute)
+{
+    const EntityType &entity = state.entity();
+    const QString name = entity.attributeName(attribute);
+    if (entity.isCollection(attribute)) {
+        if (!state.isLoaded(attribute))
+            return;
+        state.modifiedEvent(attribute, OriginalKind::NoValue, {}, true);
+        const ObjectList members = state.loadedCollection(attribute);
+        storeCollection(state, attribute, {});
+        for (ObjectState *member : members)
+            fireRemoveEvent(state, attribute, member, {});
+        state.unload(attribute);
+        return;
+    }
+    if (entity.isColumn(attribute)) {
+        LoadResult old = activeHistory(state, attribute)
+                             ? get(state, attribute, kPassiveReturnNoValue)
+                         : state.isLoaded(attribute) ? LoadResult::of(state.loadedValue(attribute))
+                                                     : LoadResult::noValue();
+        const bool hadValue = state.isLoaded(attribute);
+        if (!hadValue && old.kind != LoadResult::Value && !state.isFullyExpired() &&
+            !state.isExpired(attribute))
+            throwInvalidRequest(
+                QStringLiteral("%1.%2 has no value to delete").arg(entity.name(), name));
+        emitEvent(state, attribute, AttributeOp::Remove, QVariant(), &old,
+                  removeToken(entity, attribute));
+        state.modifiedEvent(attribute, originalKindOf(old), old.value, false);
+        state.unload(attribute);
+        return;
+    }
+    const LoadResult old =
+        get(state, attribute, (kPassiveNoFetch ^ InitOk) | LoadAgainstCommitted | NoRaise);
+    const bool hadValue = state.isLoaded(attribute);
+    if (!hadValue && old.kind != LoadResult::NoResult && !state.hasIdentity())
+        throwInvalidRequest(
+            QStringLiteral("%1.%2 has no value to delete").arg(entity.name(), name));
+    const Relationship &relationship = relationshipOf(state, attribute);
+    const Initiator token = removeToken(entity, attribute);
+    emitEvent(state, attribute, AttributeOp::Remove, QVariant(), &old, token);
+    ObjectState *previous = refOf(old);
+    if (relationship.backIndex >= 0 && previous &&
+        token != removeToken(previous->entity(), relationship.backIndex))
+        removeFromCollection(*previous, relationship.backIndex, &state, token, kPassiveNoFetch,
+                             true);
+    state.modifiedEvent(attribute, originalKindOf(old), old.value, false);
+    state.unload(attribute);
+}
+
+void initCollection(ObjectState &state, int attribute)
+{
+    storeCollection(state, attribute, {});
+}
+
+namespace {
+
+QString pathText(const QVariantList &path, qsizetype upTo)
+{
+    QString text;
+    for (qsizetype i = 0; i <= upTo && i < path.size(); ++i)
+        text += path[i].typeId() == QMetaType::QString
+                    ? u'.' + path[i].toString()
+                    : QStringLiteral("[%1]").arg(path[i].toLongLong());
+    return text;
+}
+
+// Applies the change below `node`, returning the changed copy. Refuses paths that do not exist.
+QJsonValue mutated(const QJsonValue &node, const QVariantList &path, qsizetype depth,
+                   MutateAction action, const QJsonValue &value, const QString &where)
+{
+    const QVariant &step = path[depth];
+    const bool last = depth == path.size() - 1;
+    auto fail = [&](const QString &why) -> QJsonValue {
+        throwInvalidRequest(QStringLiteral("%1%2: %3").arg(where, pathText(path, depth), why));
+    };
+    if (node.isObject()) {
+        if (step.typeId() != QMetaType::QString)
+            return fail(QStringLiteral("an object member is named by a string"));
+        QJsonObject object = node.toObject();
+        const QString member = step.toString();
+        if (last) {
+            if (action == MutateAction::Set) {
+                object.insert(member, value);
+            } else {
+                if (!object.contains(member))
+                    return fail(QStringLiteral("there is no such member"));
+                object.remove(member);
+            }
+            return object;
+        }
+        if (!object.contains(member))
+            return fail(QStringLiteral("there is no such member"));
+        object.insert(member, mutated(object.value(member), path, depth + 1, action, value, where));
+        return object;
+    }
+    if (node.isArray()) {
+        bool isIndex = false;
+        const qlonglong index = step.toLongLong(&isIndex);
+        if (!isIndex || step.typeId() == QMetaType::QString)
+            return fail(QStringLiteral("an array element is named by an index"));
+        QJsonArray array = node.toArray();
+        if (index < 0 || index >= array.size())
+            return fail(QStringLiteral("the index is out of range (the array has %1 elements)")
+                            .arg(array.size()));
+        if (last) {
+            if (action == MutateAction::Set)
+                array.replace(qsizetype(index), value);
+            else
+                array.removeAt(qsizetype(index));
+            return array;
+        }
+        array.replace(qsizetype(index),
+                      mutated(array.at(qsizetype(index)), path, depth + 1, action, value, where));
+        return array;
+    }
+    return fail(QStringLiteral("%1 cannot be changed in place")
+                    .arg(node.isNull() ? QStringLiteral("null") : QStringLiteral("a scalar")));
+}
+
+} // namespace
+
+void mutate(ObjectState &state, int attribute, const QVariantList &path, MutateAction action,
+            const QJsonValue &value)
+{
+    const EntityType &entity = state.entity();
+    const QString where = entity.name() + u'.' + entity.attributeName(attribute);
+    if (!entity.isColumn(attribute) || entity.column(attribute).type != ColumnType::Json)
+        throwInvalidRequest(where + QStringLiteral(" is not a json column"));
+    if (path.isEmpty())
+        throwInvalidRequest(where + QStringLiteral(": an in-place change needs a path"));
+    const QVariant current = attributes::value(state, attribute); // loads it if needed
+    const QJsonValue changed = mutated(current.isValid() ? current.toJsonValue() : QJsonValue(),
+                                       path, 0, action, value, where);
+    state.store(attribute, QVariant(changed));
+    const bool tracked = entity.column(attribute).jsonKind != JsonKind::None && path.size() == 1;
+    if (!tracked)
+        return;
+    // A tracked container reports the change like flag_modified().
+    emitEvent(state, attribute, AttributeOp::Modified, QVariant(changed), nullptr,
+              Initiator{&entity, attribute, AttributeOp::Modified});
+    state.setOriginal(attribute, OriginalKind::NoValue);
+    state.modifiedEvent();
+}
+
+// ---- composites
+
+namespace {
+
+bool allColumnsLoaded(const ObjectState &state, const Composite &composite)
+{
+    return std::all_of(composite.columns.cbegin(), composite.columns.cend(),
+                       [&](int c) { return state.isLoaded(c); });
+}
+
+QVariant compositeFromColumns(const ObjectState &state, const Composite &composite)
+{
+    QVariantList values;
+    for (int c : composite.columns)
+        values.append(state.loadedValue(c));
+    return QVariant(values);
+}
+
+} // namespace
+
+QVariant compositeValue(ObjectState &state, int composite)
+{
+    if (const QVariant *cached = state.cachedComposite(composite))
+        return *cached;
+    const Composite &spec = state.entity().composites()[size_t(composite)];
+    QVariantList values;
+    bool anyValue = false;
+    for (int c : spec.columns) {
+        values.append(value(state, c)); // loads the columns; that load may cache it already
+        anyValue = anyValue || values.last().isValid();
+    }
+    if (const QVariant *cached = state.cachedComposite(composite))
+        return *cached;
+    // Created on access for a persistent object, or when some field has a value.
+    if (!state.hasIdentity() && !anyValue)
+        return QVariant();
+    state.cacheComposite(composite, QVariant(values));
+    return QVariant(values);
+}
+
+void setComposite(ObjectState &state, int composite, const QVariant &values)
+{
+    const Composite &spec = state.entity().composites()[size_t(composite)];
+    const QVariantList fields = values.isValid() ? values.toList() : QVariantList();
+    if (values.isValid() && fields.size() != spec.columns.size())
+        throwInvalidRequest(QStringLiteral("%1.%2 has %3 fields, not %4")
+                                .arg(state.entity().name(), spec.name)
+                                .arg(spec.columns.size())
+                                .arg(fields.size()));
+    state.cacheComposite(composite, values.isValid() ? QVariant(fields) : QVariant());
+    for (qsizetype i = 0; i < spec.columns.size(); ++i)
+        set(state, spec.columns[i], values.isValid() ? fields[i] : QVariant());
+}
+
+void setCompositeField(ObjectState &state, int composite, int field, const QVariant &value)
+{
+    const Composite &spec = state.entity().composites()[size_t(composite)];
+    const QVariant current = compositeValue(state, composite);
+    if (!current.isValid())
+        throwInvalidRequest(QStringLiteral("%1.%2 is None; assign it whole first")
+                                .arg(state.entity().name(), spec.name));
+    QVariantList fields = current.toList();
+    fields[field] = value;
+    state.cacheComposite(composite, QVariant(fields));
+    // MutableComposite.changed(): every field goes back to its column.
+    for (qsizetype i = 0; i < spec.columns.size(); ++i)
+        set(state, spec.columns[i], fields[i]);
+}
+
+History compositeHistory(ObjectState &state, int composite)
+{
+    const Composite &spec = state.entity().composites()[size_t(composite)];
+    QVariantList added;
+    QVariantList deleted;
+    bool changed = false;
+    for (int c : spec.columns) {
+        const History h = history(state, c);
+        changed = changed || h.hasChanges();
+        const QVariantList current = h.nonDeleted();
+        added += current.isEmpty() ? QVariantList{QVariant()} : current;
+        deleted += h.deleted.isEmpty() ? QVariantList{QVariant()} : h.deleted;
+    }
+    if (changed)
+        return History{{QVariant(added)}, {}, {QVariant(deleted)}};
+    return History{{}, {QVariant(added)}, {}};
+}
+
+void compositesLoaded(ObjectState &state)
+{
+    const auto &composites = state.entity().composites();
+    for (size_t c = 0; c < composites.size(); ++c) {
+        if (!state.cachedComposite(int(c)) && allColumnsLoaded(state, composites[c]))
+            state.cacheComposite(int(c), compositeFromColumns(state, composites[c]));
+    }
+}
+
+void compositesRefreshed(ObjectState &state, const QList<int> &attributes)
+{
+    const auto &composites = state.entity().composites();
+    for (size_t c = 0; c < composites.size(); ++c) {
+        const Composite &composite = composites[c];
+        const bool touched = attributes.isEmpty() ||
+                             std::any_of(composite.columns.cbegin(), composite.columns.cend(),
+                                         [&](int column) { return attributes.contains(column); });
+        if (touched && allColumnsLoaded(state, composite))
+            state.cacheComposite(int(c), compositeFromColumns(state, composite));
+    }
+}
+
+void compositesWritten(ObjectState &state)
+{
+    state.dropComposites();
 }
 
 History history(ObjectState &state, int attribute)

@@ -22,6 +22,17 @@ QString lifecycleName(Lifecycle lifecycle)
     return {};
 }
 
+QString describeObject(const ObjectState &state)
+{
+    QString text = state.entity().name();
+    if (!state.hasIdentity())
+        return text + QStringLiteral(" (%1)").arg(lifecycleName(state.lifecycle()));
+    QStringList parts;
+    for (const QVariant &v : state.key())
+        parts.append(v.toString());
+    return text + u'#' + parts.join(u',');
+}
+
 void PendingCollection::append(ObjectState *object)
 {
     if (removed.removeOne(object))
@@ -43,7 +54,7 @@ ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool)
     , m_pool(pool)
     , m_values(std::make_unique<QVariant[]>(size_t(entity.attributeCount())))
     , m_loaded(entity.attributeCount())
-    , m_expired(entity.attributeCount())
+    , m_expired(entity.attributeCount() + int(entity.composites().size()))
 {}
 
 ObjectState::~ObjectState() = default;
@@ -142,11 +153,16 @@ void ObjectState::modifiedEvent()
 
 void ObjectState::commit(const QList<int> &attributes)
 {
-    for (int attribute : attributes)
-        removeOriginal(attribute);
+    const int count = m_entity->attributeCount();
+    for (int attribute : attributes) {
+        if (attribute < count)
+            removeOriginal(attribute);
+    }
     m_fullyExpired = false;
     for (int attribute : attributes) {
-        if (isLoaded(attribute))
+        const bool loaded =
+            attribute < count ? isLoaded(attribute) : cachedComposite(attribute - count) != nullptr;
+        if (loaded)
             m_expired.reset(attribute);
     }
 }
@@ -159,6 +175,10 @@ void ObjectState::commitAll()
     for (int a = 0; a < m_entity->attributeCount(); ++a) {
         if (isLoaded(a))
             m_expired.reset(a);
+    }
+    for (int c = 0; c < int(m_entity->composites().size()); ++c) {
+        if (cachedComposite(c))
+            m_expired.reset(compositeSlot(c));
     }
     m_modified = false;
     m_fullyExpired = false;
@@ -178,6 +198,7 @@ void ObjectState::expire()
     m_expired.fill();
     for (int a = 0; a < m_entity->attributeCount(); ++a)
         unload(a);
+    dropComposites();
 }
 
 void ObjectState::expireAttributes(const QList<int> &attributes)
@@ -192,6 +213,7 @@ void ObjectState::expireAttributes(const QList<int> &attributes)
             std::erase_if(m_extras->pending,
                           [attribute](const auto &p) { return p.first == attribute; });
     }
+    dropCompositesOver(attributes);
 }
 
 ObjectState::Extras &ObjectState::extras()
@@ -265,6 +287,54 @@ bool ObjectState::hasPendingCollection(int attribute) const
             return true;
     }
     return false;
+}
+
+const QVariant *ObjectState::cachedComposite(int composite) const
+{
+    if (m_extras) {
+        for (const auto &[index, values] : m_extras->composites) {
+            if (index == composite)
+                return &values;
+        }
+    }
+    return nullptr;
+}
+
+void ObjectState::cacheComposite(int composite, QVariant values)
+{
+    for (auto &[index, cached] : extras().composites) {
+        if (index == composite) {
+            cached = std::move(values);
+            return;
+        }
+    }
+    extras().composites.emplace_back(composite, std::move(values));
+}
+
+void ObjectState::dropComposite(int composite)
+{
+    if (m_extras)
+        std::erase_if(m_extras->composites,
+                      [composite](const auto &c) { return c.first == composite; });
+}
+
+void ObjectState::dropComposites()
+{
+    if (m_extras)
+        m_extras->composites.clear();
+}
+
+void ObjectState::dropCompositesOver(const QList<int> &columns)
+{
+    const auto &composites = m_entity->composites();
+    for (size_t c = 0; c < composites.size(); ++c) {
+        for (int column : composites[c].columns) {
+            if (columns.contains(column)) {
+                dropComposite(int(c));
+                break;
+            }
+        }
+    }
 }
 
 void ObjectState::setAttached(bool attached)

@@ -93,8 +93,9 @@ public:
     void removeOriginal(int attribute);
     const std::vector<Original> &originals() const { return m_originals; }
 
-    // ---- expiry
+    // ---- expiry (composites count after the attributes: compositeSlot())
     bool isExpired(int attribute) const { return m_expired.test(attribute); }
+    int compositeSlot(int composite) const { return m_entity->attributeCount() + composite; }
     bool hasExpiredAttributes() const { return m_expired.any(); }
     bool isFullyExpired() const { return m_fullyExpired; }
 
@@ -140,6 +141,15 @@ public:
     std::optional<PendingCollection> takePendingCollection(int attribute);
     bool hasPendingCollection(int attribute) const;
 
+    // ---- composite values, cached the way SQLAlchemy keeps them in the instance dict
+    // Null when not cached; otherwise a QVariantList of the fields, or an invalid QVariant (None).
+    const QVariant *cachedComposite(int composite) const;
+    void cacheComposite(int composite, QVariant values);
+    void dropComposite(int composite);
+    void dropComposites();
+    // Drops the composites that span any of these columns.
+    void dropCompositesOver(const QList<int> &columns);
+
     // ---- session bookkeeping
     void setAttached(bool attached);
     bool isTrackedModified() const { return m_trackedModified; }
@@ -159,6 +169,7 @@ private:
     {
         std::vector<ParentLink> parents;
         std::vector<std::pair<int, PendingCollection>> pending;
+        std::vector<std::pair<int, QVariant>> composites;
     };
     Extras &extras();
 
@@ -180,6 +191,9 @@ private:
     bool m_fullyExpired = false;
     bool m_orphanedOutsideOfSession = false;
 };
+
+// "User#1" for an object with an identity, "User (pending)" otherwise: for messages.
+QString describeObject(const ObjectState &state);
 
 inline QVariant referenceValue(ObjectState *object)
 {

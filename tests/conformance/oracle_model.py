@@ -9,8 +9,8 @@ import datetime
 
 from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey,
                         Integer, LargeBinary, Text)
-from sqlalchemy.ext.mutable import MutableDict, MutableList
-from sqlalchemy.orm import configure_mappers, declarative_base, relationship
+from sqlalchemy.ext.mutable import MutableComposite, MutableDict, MutableList
+from sqlalchemy.orm import composite, configure_mappers, declarative_base, relationship
 
 from oracle_scenario import ScenarioError
 
@@ -76,6 +76,39 @@ def _make_column(entity, col):
     return Column(*args, **kwargs)
 
 
+def composite_class(fields):
+    """A MutableComposite whose fields are named after its columns; setting a field in place
+    assigns every column again (MutableComposite.changed)."""
+    class Composite(MutableComposite):
+        def __init__(self, *values):
+            object.__setattr__(self, "_values", list(values))
+
+        def __composite_values__(self):
+            return tuple(self._values)
+
+        def __getattr__(self, name):
+            if name in fields:
+                return self._values[fields.index(name)]
+            raise AttributeError(name)
+
+        def __setattr__(self, name, value):
+            if name not in fields:
+                raise AttributeError(name)
+            self._values[fields.index(name)] = value
+            self.changed()
+
+        def __eq__(self, other):
+            return isinstance(other, Composite) and self._values == other._values
+
+        def __ne__(self, other):
+            return not self == other
+
+        __hash__ = None
+
+    Composite.fields = list(fields)
+    return Composite
+
+
 def build_model(entities):
     """Return ({entity name: mapped class}, MetaData) for the schema."""
     Base = declarative_base()
@@ -97,6 +130,9 @@ def build_model(entities):
         for rel in entity.relationships:
             namespace[rel.name] = _make_relationship(entities, rel, classes,
                                                      table_column, pk_columns)
+        for comp in entity.composites:
+            namespace[comp.name] = composite(composite_class(comp.columns),
+                                             *[namespace[c] for c in comp.columns])
         classes[entity.name] = type(entity.name, (Base,), namespace)
 
     try:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 FORMAT = "sessionscope-scenario/1"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}\Z")
 COLUMN_TYPES = ("integer", "text", "real", "boolean", "json", "blob", "datetime")
-CASCADES = ("save-update", "merge", "delete", "delete-orphan")
+CASCADES = ("save-update", "merge", "delete", "delete-orphan", "expunge", "refresh-expire",
+            "all")
 DEFAULT_CASCADE = ["save-update", "merge"]
 
 
@@ -60,11 +61,18 @@ class Relationship:
 
 
 @dataclass
+class Composite:
+    name: str
+    columns: list      # column names, in field order
+
+
+@dataclass
 class Entity:
     name: str
     table: str
     columns: list
     relationships: list
+    composites: list
 
     def column(self, name):
         return next((c for c in self.columns if c.name == name), None)
@@ -72,9 +80,13 @@ class Entity:
     def relationship(self, name):
         return next((r for r in self.relationships if r.name == name), None)
 
+    def composite(self, name):
+        return next((c for c in self.composites if c.name == name), None)
+
     def attribute_names(self):
-        """Columns in schema order, then relationships ("mapping order")."""
-        return [c.name for c in self.columns] + [r.name for r in self.relationships]
+        """Columns in schema order, then relationships, then composites ("mapping order")."""
+        return ([c.name for c in self.columns] + [r.name for r in self.relationships]
+                + [c.name for c in self.composites])
 
     @property
     def primary_key(self):
@@ -128,12 +140,12 @@ def _check_identifier(where, name, value):
 def _parse_column(where, raw):
     _check_keys(where, raw, ("name", "type"),
                 ("primary_key", "nullable", "unique", "default", "references",
-                 "version", "json_kind"))
+                 "version", "json_kind", "sensitive"))
     _check_identifier(where, "name", raw["name"])
     where = f"{where} ({raw['name']})"
     if raw["type"] not in COLUMN_TYPES:
         raise ScenarioError(where, f"unknown column type {raw['type']!r}")
-    for flag in ("primary_key", "nullable", "unique", "version"):
+    for flag in ("primary_key", "nullable", "unique", "version", "sensitive"):
         if flag in raw:
             _check_type(where, flag, raw[flag], (bool,), "a boolean")
     col = Column(name=raw["name"], type=raw["type"],
@@ -188,13 +200,25 @@ def _parse_relationship(where, owner, raw):
     return rel
 
 
+def _parse_composite(where, columns, raw):
+    _check_keys(where, raw, ("name", "columns"))
+    _check_identifier(where, "name", raw["name"])
+    _check_type(where, "columns", raw["columns"], (list,), "an array")
+    names = raw["columns"]
+    known = {c.name for c in columns}
+    if len(names) < 2 or len(set(names)) != len(names) or not all(n in known for n in names):
+        raise ScenarioError(where, "a composite spans two or more distinct columns of its entity")
+    return Composite(raw["name"], list(names))
+
+
 def _parse_schema(raw):
     _check_keys("schema", raw, ("entities",))
     _check_type("schema", "entities", raw["entities"], (list,), "an array")
     entities = {}
     for i, raw_entity in enumerate(raw["entities"]):
         where = f"schema: entities[{i}]"
-        _check_keys(where, raw_entity, ("name", "table", "columns"), ("relationships",))
+        _check_keys(where, raw_entity, ("name", "table", "columns"),
+                    ("relationships", "composites"))
         _check_identifier(where, "name", raw_entity["name"])
         _check_identifier(where, "table", raw_entity["table"])
         name = raw_entity["name"]
@@ -212,7 +236,11 @@ def _parse_schema(raw):
         _check_type(where, "relationships", rels_raw, (list,), "an array")
         rels = [_parse_relationship(f"{where}: relationships[{j}]", name, r)
                 for j, r in enumerate(rels_raw)]
-        names = [c.name for c in columns] + [r.name for r in rels]
+        comps_raw = raw_entity.get("composites", [])
+        _check_type(where, "composites", comps_raw, (list,), "an array")
+        comps = [_parse_composite(f"{where}: composites[{j}]", columns, c)
+                 for j, c in enumerate(comps_raw)]
+        names = [c.name for c in columns] + [r.name for r in rels] + [c.name for c in comps]
         dupes = {n for n in names if names.count(n) > 1}
         if dupes:
             raise ScenarioError(where, f"attribute {sorted(dupes)[0]!r} declared twice")
@@ -220,7 +248,7 @@ def _parse_schema(raw):
             raise ScenarioError(where, "an entity needs a primary key")
         if sum(c.version for c in columns) > 1:
             raise ScenarioError(where, "at most one version column")
-        entities[name] = Entity(name, raw_entity["table"], columns, rels)
+        entities[name] = Entity(name, raw_entity["table"], columns, rels, comps)
     if not entities:
         raise ScenarioError("schema", "no entities")
     _resolve_references(entities)
@@ -335,12 +363,20 @@ class _StepChecker:
     def attr(self, where, entity, name):
         if not isinstance(name, str) or name not in entity.attribute_names():
             raise ScenarioError(where, f"{entity.name} has no attribute {name!r}")
-        return entity.column(name) or entity.relationship(name)
+        return entity.column(name) or entity.relationship(name) or entity.composite(name)
 
     def value(self, where, entity, name, value, context):
         """Check a value for attribute `name` (context: new | set | filter_by)."""
         attr = self.attr(where, entity, name)
         if isinstance(attr, Column):
+            return
+        if isinstance(attr, Composite):
+            if context == "filter_by":
+                raise ScenarioError(where, f"filter_by on composite {name!r}")
+            if value is not None and (not isinstance(value, dict)
+                                      or sorted(value) != sorted(attr.columns)):
+                raise ScenarioError(where, f"{name}: a composite takes an object with the "
+                                           f"members {', '.join(attr.columns)}, or null")
             return
         target = attr.target
         if attr.kind == "many_to_one":
@@ -398,6 +434,12 @@ class _StepChecker:
     def check_mutate(self, where, step):
         entity = self.obj(where, step["obj"])
         col = self.attr(where, entity, step["attr"])
+        if isinstance(col, Composite):
+            if step["path"] not in [[c] for c in col.columns] or step["action"] != "set" \
+                    or "value" not in step:
+                raise ScenarioError(where, f"a change to composite {col.name!r} sets one of "
+                                           f"its fields: path [field], action set, a value")
+            return
         if not isinstance(col, Column) or col.type != "json":
             raise ScenarioError(where, f"{step['attr']!r} is not a json column")
         path = step["path"]
@@ -411,16 +453,19 @@ class _StepChecker:
             raise ScenarioError(where, "value is required by action set and only by it")
 
     def check_flag_modified(self, where, step):
-        self.attr(where, self.obj(where, step["obj"]), step["attr"])
+        if isinstance(self.attr(where, self.obj(where, step["obj"]), step["attr"]), Composite):
+            raise ScenarioError(where, f"{step['attr']!r} is a composite; name a column")
 
-    check_read = check_flag_modified
+    def check_read(self, where, step):
+        self.attr(where, self.obj(where, step["obj"]), step["attr"])
 
     def check_expire(self, where, step):
         entity = self.obj(where, step["obj"])
         if "attrs" in step:
             _check_type(where, "attrs", step["attrs"], (list,), "an array")
             for name in step["attrs"]:
-                self.attr(where, entity, name)
+                if isinstance(self.attr(where, entity, name), Composite):
+                    raise ScenarioError(where, f"{name!r} is a composite; name its columns")
 
     def check_merge(self, where, step):
         self.bind(where, step["as"], self.obj(where, step["obj"]))

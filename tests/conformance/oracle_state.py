@@ -84,6 +84,10 @@ class StatePrinter:
             if name not in insp.dict:
                 attrs[name] = {"loaded": False}
                 continue
+            comp = entity.composite(name)
+            if comp is not None:
+                attrs[name] = self.composite_state(insp, comp)
+                continue
             hist = insp.attrs[name].history      # passive: never loads
             attrs[name] = {
                 "loaded": True,
@@ -99,6 +103,27 @@ class StatePrinter:
             "modified": bool(insp.modified),
             "expired": [n for n in names if n in insp.expired_attributes],
             "attrs": attrs,
+        }
+
+    def composite_state(self, insp, comp):
+        """A cached composite: its value, and History derived from its columns' History the
+        way CompositeProperty.get_history does, but passively (printing never loads)."""
+        def fields(values):
+            return None if values is None else {c: self.value(v) for c, v in zip(comp.columns, values)}
+        cached = insp.dict[comp.name]
+        added, deleted, changed = [], [], False
+        for column in comp.columns:
+            hist = insp.attrs[column].history
+            changed = changed or bool(hist.added or hist.deleted)
+            current = list(hist.added or ()) + list(hist.unchanged or ())
+            added.extend(current if current else [None])
+            deleted.extend(hist.deleted if hist.deleted else [None])
+        history = ({"added": [fields(added)], "unchanged": [], "deleted": [fields(deleted)]}
+                   if changed else {"added": [], "unchanged": [fields(added)], "deleted": []})
+        return {
+            "loaded": True,
+            "value": None if cached is None else fields(cached.__composite_values__()),
+            "history": history,
         }
 
     # -- the whole session

@@ -26,7 +26,7 @@ from sqlalchemy.orm import exc as orm_exc
 from sqlalchemy.orm.attributes import flag_modified
 
 from oracle_model import build_model, column_value
-from oracle_scenario import Column, ScenarioError, load_scenario
+from oracle_scenario import Column, Composite, ScenarioError, load_scenario
 from oracle_sql import describe, qmark_to_named
 from oracle_state import StatePrinter
 
@@ -193,9 +193,14 @@ class Runner:
 
     def attr_value(self, where, entity, name, value):
         """A scenario value for attribute `name` of `entity` as a Python value."""
-        attr = entity.column(name) or entity.relationship(name)
+        attr = entity.column(name) or entity.relationship(name) or entity.composite(name)
         if isinstance(attr, Column):
             return column_value(attr, value)
+        if isinstance(attr, Composite):
+            if value is None:
+                return None
+            cls = getattr(self.classes[entity.name], name).property.composite_class
+            return cls(*[column_value(entity.column(c), value[c]) for c in attr.columns])
         if attr.kind == "many_to_one":
             return None if value is None else self.obj(where, value)
         return [self.obj(where, a) for a in value]
@@ -239,10 +244,45 @@ class Runner:
         obj = self.obj(where, step["obj"])
         path, value = step["path"], step.get("value")
 
+        comp = self.entity_of(obj).composite(step["attr"])
+        if comp is not None:
+            field = path[0]
+            converted = column_value(self.entity_of(obj).column(field), value)
+
+            def set_field():
+                point = getattr(obj, step["attr"])      # loads it if needed
+                if point is None:
+                    raise StepRefused(f"{step['attr']} is None; assign it whole first")
+                setattr(point, field, converted)
+            return set_field
+
         def mutate():
             container = getattr(obj, step["attr"])      # loads it if needed
-            for part in path[:-1]:
-                container = container[part]
+            for i, part in enumerate(path):
+                # JSON semantics, not Python's: an object takes a string key, an
+                # array an index 0 <= i < len (no negative indexes, no appending).
+                # Without these checks an integer would become a (non-JSON) key of
+                # a dict, and -1 would name the last element.
+                last = i == len(path) - 1
+                if isinstance(container, dict):
+                    if not isinstance(part, str):
+                        raise StepRefused(f"path[{i}]: an object takes a string key, "
+                                          f"not {part!r}")
+                    if part not in container and not (last and step["action"] == "set"):
+                        raise StepRefused(f"path[{i}]: no key {part!r}")
+                elif isinstance(container, list):
+                    if not isinstance(part, int):
+                        raise StepRefused(f"path[{i}]: an array takes an index, "
+                                          f"not {part!r}")
+                    if not 0 <= part < len(container):
+                        raise StepRefused(f"path[{i}]: index {part} is out of range "
+                                          f"(the array has {len(container)} element(s))")
+                else:
+                    kind = "null" if container is None else type(container).__name__
+                    raise StepRefused(f"path[{i}]: the value there ({kind}) is neither "
+                                      "an object nor an array")
+                if not last:
+                    container = container[part]
             if step["action"] == "set":
                 container[path[-1]] = json.loads(json.dumps(value))
             else:

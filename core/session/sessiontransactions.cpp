@@ -1,0 +1,291 @@
+// Session's transaction control: the outermost transaction and its savepoints, commit and
+// rollback level by level, the snapshots a rollback restores, and what a failed flush does.
+// Follows SQLAlchemy's SessionTransaction (orm/session.py).
+
+#include "session.h"
+
+#include "sessionoperation.h"
+
+namespace sessionscope {
+
+SessionTransaction &Session::autobegin()
+{
+    if (!m_transaction)
+        m_transaction = std::make_unique<SessionTransaction>(nullptr, false);
+    return *m_transaction;
+}
+
+SessionTransaction *Session::currentTransaction() const
+{
+    return m_nested.empty() ? m_transaction.get() : m_nested.back().get();
+}
+
+const SessionTransaction *Session::nestedTransaction() const
+{
+    return m_nested.empty() ? nullptr : m_nested.back().get();
+}
+
+int Session::nestedDepth() const
+{
+    return int(m_nested.size());
+}
+
+Connection &Session::connectionForWork()
+{
+    autobegin();
+    // The innermost level first: its refusal (a failed flush inside a savepoint) is the one
+    // that explains what to do.
+    for (auto it = m_nested.crbegin(); it != m_nested.crend(); ++it)
+        (*it)->assertActive();
+    m_transaction->assertActive();
+    if (!m_connection.inTransaction()) {
+        m_connection.begin();
+        m_transaction->setDatabaseBegun();
+        notify([&](SessionListener &l) { l.afterBegin(*this); });
+    }
+    for (const auto &nested : m_nested) {
+        if (!nested->isDatabaseBegun()) {
+            m_connection.savepoint(nested->savepointName());
+            nested->setDatabaseBegun();
+            notify([&](SessionListener &l) { l.afterBegin(*this); });
+        }
+    }
+    return m_connection;
+}
+
+// ---- public calls ---------------------------------------------------------------------------
+
+void Session::commit()
+{
+    detail::guarded(*this, detail::operation(OperationKind::Commit), [&] {
+        autobegin();
+        while (!m_nested.empty())
+            commitInnermost();
+        commitInnermost();
+    });
+}
+
+void Session::rollback()
+{
+    detail::guarded(*this, detail::operation(OperationKind::Rollback), [&] {
+        if (!m_transaction)
+            return;
+        while (!m_nested.empty())
+            rollbackInnermost();
+        rollbackInnermost();
+    });
+}
+
+void Session::beginNested()
+{
+    detail::guarded(*this, detail::operation(OperationKind::BeginNested), [&] {
+        autobegin();
+        currentTransaction()->assertActive();
+        if (!m_flushing)
+            flushImpl(); // what is pending belongs to the transaction around the savepoint
+        m_nested.push_back(std::make_unique<SessionTransaction>(
+            currentTransaction(), true, QStringLiteral("sp_%1").arg(++m_savepointCounter)));
+    });
+}
+
+void Session::releaseSavepoint()
+{
+    detail::guarded(*this, detail::operation(OperationKind::ReleaseSavepoint), [&] {
+        if (m_nested.empty())
+            throwInvalidRequest(QStringLiteral("there is no savepoint to release"));
+        commitInnermost();
+    });
+}
+
+void Session::rollbackSavepoint()
+{
+    detail::guarded(*this, detail::operation(OperationKind::RollbackSavepoint), [&] {
+        if (m_nested.empty())
+            throwInvalidRequest(QStringLiteral("there is no savepoint to roll back"));
+        rollbackInnermost();
+    });
+}
+
+void Session::close()
+{
+    detail::guarded(*this, detail::operation(OperationKind::Close), [&] { closeImpl(false); });
+}
+
+void Session::reset()
+{
+    detail::guarded(*this, detail::operation(OperationKind::Close), [&] { closeImpl(false); });
+}
+
+void Session::invalidate()
+{
+    detail::guarded(*this, detail::operation(OperationKind::Close), [&] { closeImpl(true); });
+}
+
+// ---- one level at a time --------------------------------------------------------------------
+
+void Session::commitInnermost()
+{
+    SessionTransaction &transaction = *currentTransaction();
+    transaction.assertActive(true);
+    if (transaction.state() != TransactionState::Prepared) {
+        notify([&](SessionListener &l) { l.beforeCommit(*this); });
+        // Flush until clean: before_flush listeners may add work (SQLAlchemy tries 100 times).
+        for (int attempt = 0; attempt < 100 && !isClean(); ++attempt)
+            flushImpl();
+        if (!isClean())
+            throwInvalidRequest(QStringLiteral("the session is still not clean after 100 flushes "
+                                               "during commit; does a listener keep adding work?"));
+        transaction.markPrepared();
+    }
+    if (!transaction.isNested())
+        m_connection.commit();
+    else if (transaction.isDatabaseBegun())
+        m_connection.releaseSavepoint(transaction.savepointName());
+    transaction.markCommitted();
+    notify([&](SessionListener &l) { l.afterCommit(*this); });
+    removeSnapshot(transaction);
+    closeInnermost();
+}
+
+void Session::rollbackInnermost()
+{
+    SessionTransaction &transaction = *currentTransaction();
+    const bool nested = transaction.isNested();
+    std::exception_ptr failure;
+    if (transaction.state() == TransactionState::Active ||
+        transaction.state() == TransactionState::Prepared) {
+        try {
+            if (!nested)
+                m_connection.rollback();
+            else if (transaction.isDatabaseBegun())
+                m_connection.rollbackToSavepoint(transaction.savepointName());
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        transaction.markDeactive();
+        notify([&](SessionListener &l) { l.afterRollback(*this); });
+        restoreSnapshot(transaction, nested);
+    }
+    // Changes made after a failed flush are discarded too.
+    if (!isClean())
+        restoreSnapshot(transaction, nested);
+    closeInnermost();
+    if (failure)
+        std::rethrow_exception(failure);
+    notify([&](SessionListener &l) { l.afterSoftRollback(*this); });
+}
+
+void Session::closeInnermost()
+{
+    if (!m_nested.empty()) {
+        m_nested.back()->markClosed();
+        m_nested.pop_back();
+        return;
+    }
+    if (m_transaction)
+        m_transaction->markClosed();
+    m_transaction.reset();
+}
+
+void Session::closeImpl(bool invalidate)
+{
+    expungeAllImpl();
+    if (!m_transaction)
+        return;
+    while (!m_nested.empty())
+        closeInnermost();
+    closeInnermost();
+    // Closing ends the database transaction without keeping anything.
+    if (invalidate)
+        m_connection.reopen();
+    else
+        m_connection.rollback();
+}
+
+void Session::rollbackAfterFailure(const SessionError &cause)
+{
+    // The innermost boundary (a savepoint, or the whole transaction) is rolled back in the
+    // database and in the session. It stays deactive, refusing further SQL with the original
+    // cause, until rollback() or rollbackSavepoint().
+    SessionTransaction &boundary = *currentTransaction();
+    try {
+        if (!boundary.isNested())
+            m_connection.rollback();
+        else if (boundary.isDatabaseBegun())
+            m_connection.rollbackToSavepoint(boundary.savepointName());
+    } catch (const SessionError &) {
+        // The connection may be lost; the cause is what matters.
+    }
+    if (boundary.state() != TransactionState::Deactive)
+        boundary.markDeactive(std::make_shared<SessionError>(cause));
+    notify([&](SessionListener &l) { l.afterRollback(*this); });
+    restoreSnapshot(boundary, boundary.isNested());
+    notify([&](SessionListener &l) { l.afterSoftRollback(*this); });
+}
+
+// ---- snapshots ------------------------------------------------------------------------------
+
+void Session::restoreSnapshot(SessionTransaction &boundary, bool dirtyOnly)
+{
+    // Objects that became pending or persistent inside the boundary are transient again.
+    QList<ObjectState *> toExpunge = boundary.insertedStates.ordered();
+    for (ObjectState *state : m_new.ordered()) {
+        if (!boundary.insertedStates.contains(state))
+            toExpunge.append(state);
+    }
+    expungeStates(toExpunge, true);
+    for (auto it = boundary.keySwitches.begin(); it != boundary.keySwitches.end(); ++it) {
+        ObjectState *state = it.key();
+        m_identityMap.discard(*state);
+        state->setKey(it.value().first);
+        if (!toExpunge.contains(state))
+            m_identityMap.replace(*state);
+    }
+    // Objects deleted inside it (flushed or only marked) are persistent again.
+    QList<ObjectState *> revert = boundary.deletedStates.ordered();
+    for (ObjectState *state : m_deleted.ordered()) {
+        if (!boundary.deletedStates.contains(state))
+            revert.append(state);
+    }
+    for (ObjectState *state : revert)
+        updateImpl(*state, true);
+    // What it changed is expired (a savepoint leaves untouched objects alone).
+    for (ObjectState *state : m_identityMap.states()) {
+        if (dirtyOnly && !state->isModified() && !boundary.dirtyStates.contains(state))
+            continue;
+        state->expire();
+        m_identityMap.unmarkModified(*state);
+        notify([&](SessionListener &l) { l.expired(*this, *state, {}); });
+    }
+    boundary.insertedStates.clear();
+    boundary.deletedStates.clear();
+    boundary.dirtyStates.clear();
+    boundary.keySwitches.clear();
+}
+
+void Session::removeSnapshot(SessionTransaction &boundary)
+{
+    if (SessionTransaction *parent = boundary.parent(); parent && boundary.isNested()) {
+        // A released savepoint's changes now belong to the transaction around it.
+        parent->insertedStates.insertAll(boundary.insertedStates);
+        parent->deletedStates.insertAll(boundary.deletedStates);
+        parent->dirtyStates.insertAll(boundary.dirtyStates);
+        for (auto it = boundary.keySwitches.cbegin(); it != boundary.keySwitches.cend(); ++it)
+            parent->keySwitches.insert(it.key(), it.value());
+        return;
+    }
+    if (!m_options.expireOnCommit)
+        return; // SQLAlchemy leaves deleted objects attached in this case too
+    for (ObjectState *state : m_identityMap.states()) {
+        state->expire();
+        m_identityMap.unmarkModified(*state);
+        notify([&](SessionListener &l) { l.expired(*this, *state, {}); });
+    }
+    for (ObjectState *state : boundary.deletedStates.ordered()) {
+        state->setAttached(false);
+        emitLifecycle(*state, LifecycleTransition::DeletedToDetached);
+    }
+    boundary.deletedStates.clear();
+}
+
+} // namespace sessionscope

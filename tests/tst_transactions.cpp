@@ -1,0 +1,404 @@
+// Session transactions: savepoints, the transaction state machine, close/reset/invalidate, and
+// what a failed flush leaves behind. Failures are real: a database trigger refuses exactly one
+// row, so statement k of a flush fails for every k, on SQLite and PostgreSQL.
+
+#include "testdatabase.h"
+
+#include "support/error.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace sessionscope;
+
+namespace {
+
+// One statement of the flush under test: its verb, table and the `name`/`email` it touches.
+struct Expected
+{
+    QString verb;
+    QString table;
+    QString marker;
+};
+
+const QList<Expected> kFlush{
+    {QStringLiteral("UPDATE"), QStringLiteral("users"), QStringLiteral("u1")},
+    {QStringLiteral("INSERT"), QStringLiteral("users"), QStringLiteral("u3")},
+    {QStringLiteral("UPDATE"), QStringLiteral("addresses"), QStringLiteral("a1")},
+    {QStringLiteral("INSERT"), QStringLiteral("addresses"), QStringLiteral("a3")},
+    {QStringLiteral("DELETE"), QStringLiteral("addresses"), QStringLiteral("a2")},
+};
+
+bool exec(QSqlDatabase db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    return false;
+}
+
+// Makes the database refuse the statement that writes `marker` in `table`.
+bool injectFailure(QSqlDatabase db, const Expected &at)
+{
+    const QString column = at.table == u"users" ? QStringLiteral("name") : QStringLiteral("email");
+    const QString row = at.verb == u"INSERT" ? QStringLiteral("NEW") : QStringLiteral("OLD");
+    if (db.driverName() == u"QSQLITE")
+        return exec(db, QStringLiteral("CREATE TRIGGER inject BEFORE %1 ON %2 WHEN %3.%4 = '%5' "
+                                       "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+                            .arg(at.verb, at.table, row, column, at.marker));
+    return exec(db, QStringLiteral("CREATE OR REPLACE FUNCTION inject_failure() RETURNS trigger "
+                                   "AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ "
+                                   "LANGUAGE plpgsql")) &&
+           exec(db, QStringLiteral("CREATE TRIGGER inject BEFORE %1 ON %2 FOR EACH ROW WHEN "
+                                   "(%3.%4 = '%5') EXECUTE FUNCTION inject_failure()")
+                        .arg(at.verb, at.table, row, column, at.marker));
+}
+
+// Every row of both tables, for comparing the database before and after.
+QStringList contents(QSqlDatabase db)
+{
+    QStringList rows;
+    QSqlQuery query(db);
+    for (const char *sql : {"SELECT id, name, age FROM users ORDER BY id",
+                            "SELECT id, email, user_id FROM addresses ORDER BY id"}) {
+        if (!query.exec(QString::fromLatin1(sql)))
+            return {query.lastError().text()};
+        while (query.next())
+            rows.append(QStringLiteral("%1|%2|%3")
+                            .arg(query.value(0).toString(), query.value(1).toString(),
+                                 query.value(2).toString()));
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestTransactions : public QObject
+{
+    Q_OBJECT
+
+private:
+    QSqlDatabase m_db;
+    std::unique_ptr<Session> m_session;
+    testing::StatementLog m_log;
+
+    bool open()
+    {
+        m_db = testing::openTestDatabase();
+        if (!m_db.isValid())
+            return false;
+        m_session = testing::freshSession(m_db, testing::usersAndAddresses());
+        m_session->addListener(&m_log);
+        return true;
+    }
+    Object user(const QString &name)
+    {
+        Object u = m_session->create(u"User");
+        u.set(u"name", name);
+        return u;
+    }
+    Object address(const QString &email, const Object &owner)
+    {
+        Object a = m_session->create(u"Address");
+        a.set(u"email", email);
+        a.setReference(u"user", owner);
+        return a;
+    }
+    // u1 with a1, u2 with a2, committed; the session is then fresh.
+    void seed()
+    {
+        Object u1 = user(QStringLiteral("u1"));
+        Object u2 = user(QStringLiteral("u2"));
+        address(QStringLiteral("a1"), u1);
+        address(QStringLiteral("a2"), u2);
+        m_session->add(u1);
+        m_session->add(u2);
+        m_session->commit();
+        m_session->expungeAll();
+        m_log.clear();
+    }
+    static QString expectMessage(const std::function<void()> &f, ErrorKind kind)
+    {
+        try {
+            f();
+        } catch (const SessionError &error) {
+            if (error.kind() != kind)
+                return QStringLiteral("wrong kind: ") + errorKindName(error.kind());
+            return error.message();
+        }
+        return QStringLiteral("no error");
+    }
+
+private slots:
+    void initTestCase_data() { testing::addDatabaseRows(); }
+    void cleanup()
+    {
+        if (m_session)
+            m_session->removeListener(&m_log);
+        m_session.reset();
+        m_db = QSqlDatabase();
+        testing::closeTestDatabases();
+    }
+
+    void failureAtEveryStatementOfAFlush_data()
+    {
+        QTest::addColumn<int>("failing"); // index into kFlush; -1: no failure
+        QTest::newRow("none") << -1;
+        for (int k = 0; k < int(kFlush.size()); ++k)
+            QTest::newRow(qPrintable(QStringLiteral("statement %1 (%2 %3)")
+                                         .arg(k + 1)
+                                         .arg(kFlush[k].verb, kFlush[k].table)))
+                << k;
+    }
+
+    void failureAtEveryStatementOfAFlush()
+    {
+        QFETCH(int, failing);
+        if (!open())
+            return;
+        seed();
+        const QStringList before = contents(m_db);
+        if (failing >= 0)
+            QVERIFY(injectFailure(m_db, kFlush[failing]));
+
+        Object u1 = m_session->get(u"User", {1});
+        Object a1 = m_session->get(u"Address", {1});
+        Object a2 = m_session->get(u"Address", {2});
+        Object u3 = user(QStringLiteral("u3"));
+        u1.set(u"age", 41);
+        a1.set(u"email", QStringLiteral("a1x"));
+        Object a3 = address(QStringLiteral("a3"), u3);
+        m_session->add(u3);
+        m_session->deleteObject(a2);
+        m_log.clear();
+
+        if (failing < 0) {
+            m_session->flush();
+            // The flush under test is exactly these statements, in this order.
+            QStringList shapes;
+            for (const Expected &e : kFlush)
+                shapes.append(e.verb + u' ' + e.table);
+            QCOMPARE(m_log.shapes(true), shapes);
+            return;
+        }
+        QString cause;
+        try {
+            m_session->flush();
+            QFAIL("the injected failure did not happen");
+        } catch (const SessionError &error) {
+            cause = error.message();
+        }
+        QVERIFY2(cause.contains(u"injected failure"), qPrintable(cause));
+        // Exactly the statements up to the failing one were sent.
+        QCOMPARE(m_log.shapes(true).size(), failing + 1);
+
+        // The database holds exactly what it held before the flush.
+        QCOMPARE(contents(m_db), before);
+        // Pending objects are transient again, with their values; the deleted one is back;
+        // the changed ones are expired.
+        QCOMPARE(u3.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(a3.lifecycle(), Lifecycle::Transient);
+        QVERIFY(!u3.state()->hasIdentity());
+        QCOMPARE(u3.get(u"name").toString(), QStringLiteral("u3"));
+        QCOMPARE(a3.reference(u"user"), u3);
+        QCOMPARE(a2.lifecycle(), Lifecycle::Persistent);
+        QVERIFY(m_session->deletedObjects().isEmpty());
+        QVERIFY(u1.state()->isFullyExpired());
+        QVERIFY(a1.state()->isFullyExpired());
+        QVERIFY(m_session->newObjects().isEmpty());
+        QVERIFY(m_session->dirtyObjects().isEmpty());
+
+        // Everything that needs the database refuses with the cause, every time.
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const QString refused =
+                expectMessage([&] { m_session->query(u"User"); }, ErrorKind::PendingRollback);
+            QVERIFY2(refused.contains(u"injected failure"), qPrintable(refused));
+        }
+        QCOMPARE(expectMessage([&] { u1.get(u"name"); }, ErrorKind::PendingRollback).isEmpty(),
+                 false);
+        m_session->rollback();
+        QVERIFY(!m_session->inTransaction());
+        QCOMPARE(u1.get(u"age"), QVariant());
+        QCOMPARE(a1.get(u"email").toString(), QStringLiteral("a1"));
+        QCOMPARE(contents(m_db), before);
+    }
+
+    void savepointRollbackRestoresWhatChangedInside()
+    {
+        if (!open())
+            return;
+        seed();
+        Object u1 = m_session->get(u"User", {1});
+        Object u2 = m_session->get(u"User", {2});
+        Object a2 = m_session->get(u"Address", {2});
+        u1.set(u"age", 10); // before the savepoint: flushed by begin_nested, kept
+        m_session->beginNested();
+        QCOMPARE(m_log.shapes(true), QStringList{QStringLiteral("UPDATE users")});
+        QCOMPARE(m_session->nestedDepth(), 1);
+        Object made = user(QStringLiteral("made"));
+        m_session->add(made);
+        m_session->deleteObject(a2);
+        u2.set(u"age", 20);
+        m_session->flush(); // the SAVEPOINT goes out with the first statement inside
+        QVERIFY(m_log.shapes().contains(QStringLiteral("SAVEPOINT ")));
+        QCOMPARE(a2.lifecycle(), Lifecycle::Deleted);
+        m_session->rollbackSavepoint();
+        QCOMPARE(m_session->nestedDepth(), 0);
+        QVERIFY(m_session->inTransaction());
+        QCOMPARE(made.lifecycle(), Lifecycle::Transient); // made pending inside
+        QCOMPARE(a2.lifecycle(), Lifecycle::Persistent);  // deleted inside: back
+        QVERIFY(!a2.state()->isFullyExpired());           // (not modified, so not expired)
+        QVERIFY(u2.state()->isFullyExpired());            // modified inside: expired
+        QVERIFY(!u1.state()->isFullyExpired());           // untouched inside: kept
+        QCOMPARE(u1.get(u"age"), QVariant(qlonglong(10)));
+        QCOMPARE(u2.get(u"age"), QVariant());
+        m_session->commit();
+        QCOMPARE(contents(m_db).size(), 4); // u1, u2, a1, a2
+    }
+
+    void releasedSavepointBelongsToTheOuterTransaction()
+    {
+        if (!open())
+            return;
+        seed();
+        m_session->beginNested();
+        m_session->beginNested();
+        QCOMPARE(m_session->nestedDepth(), 2);
+        Object inner = user(QStringLiteral("inner"));
+        m_session->add(inner);
+        m_session->releaseSavepoint();
+        QCOMPARE(inner.lifecycle(), Lifecycle::Persistent);
+        m_session->releaseSavepoint();
+        QCOMPARE(m_session->nestedDepth(), 0);
+        m_session->rollback(); // the outer rollback undoes the released savepoints too
+        QCOMPARE(inner.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(contents(m_db).size(), 4);
+    }
+
+    void commitAndRollbackWithSavepointsOpen()
+    {
+        if (!open())
+            return;
+        seed();
+        m_session->beginNested();
+        Object kept = user(QStringLiteral("kept"));
+        m_session->add(kept);
+        m_session->beginNested();
+        Object also = user(QStringLiteral("also"));
+        m_session->add(also);
+        m_session->commit(); // releases both savepoints, then commits
+        QVERIFY(!m_session->inTransaction());
+        QCOMPARE(contents(m_db).size(), 6);
+
+        m_session->beginNested();
+        Object gone = user(QStringLiteral("gone"));
+        m_session->add(gone);
+        m_session->flush();
+        m_session->rollback(); // rolls back the savepoint, then everything
+        QVERIFY(!m_session->inTransaction());
+        QCOMPARE(gone.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(contents(m_db).size(), 6);
+    }
+
+    void failureInsideASavepointUndoesOnlyIt()
+    {
+        if (!open())
+            return;
+        seed();
+        Object early = user(QStringLiteral("early"));
+        m_session->add(early);
+        m_session->beginNested();
+        Object duplicate = user(QStringLiteral("u1")); // UNIQUE(name)
+        m_session->add(duplicate);
+        QCOMPARE(expectMessage([&] { m_session->flush(); }, ErrorKind::Integrity).isEmpty(), false);
+        QCOMPARE(duplicate.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(early.lifecycle(), Lifecycle::Persistent); // flushed before the savepoint
+        QCOMPARE(
+            expectMessage([&] { m_session->query(u"User"); }, ErrorKind::PendingRollback).isEmpty(),
+            false);
+        m_session->rollbackSavepoint(); // the outer transaction goes on
+        QCOMPARE(m_session->query(u"User").size(), 3);
+        m_session->commit();
+        QCOMPARE(contents(m_db).size(), 5);
+    }
+
+    void refusedTransitionsChangeNothing()
+    {
+        if (!open())
+            return;
+        QCOMPARE(expectMessage([&] { m_session->releaseSavepoint(); }, ErrorKind::InvalidRequest),
+                 QStringLiteral("there is no savepoint to release"));
+        QCOMPARE(expectMessage([&] { m_session->rollbackSavepoint(); }, ErrorKind::InvalidRequest),
+                 QStringLiteral("there is no savepoint to roll back"));
+        QVERIFY(!m_session->inTransaction());
+        m_session->beginNested();
+        QCOMPARE(m_session->transaction()->state(), TransactionState::Active);
+        QVERIFY(m_session->nestedTransaction()->isNested());
+        QCOMPARE(m_session->nestedTransaction()->parent(), m_session->transaction());
+        QVERIFY(m_session->inNestedTransaction());
+        m_session->rollback();
+        QVERIFY(!m_session->inNestedTransaction());
+        QVERIFY(!m_session->transaction());
+    }
+
+    void closeResetAndInvalidate()
+    {
+        if (!open())
+            return;
+        seed();
+        Object u1 = m_session->get(u"User", {1});
+        Object fresh = user(QStringLiteral("fresh"));
+        m_session->add(fresh);
+        m_session->flush();
+        m_session->close(); // everything expunged, the transaction rolled back
+        QCOMPARE(u1.lifecycle(), Lifecycle::Detached);
+        QCOMPARE(fresh.lifecycle(), Lifecycle::Detached);
+        QVERIFY(!m_session->inTransaction());
+        QVERIFY(m_session->identityMapObjects().isEmpty());
+        QCOMPARE(contents(m_db).size(), 4);
+        // The session is usable again, and get() builds a new object for the row.
+        Object again = m_session->get(u"User", {1});
+        QVERIFY(again && again != u1);
+        m_session->reset();
+        QCOMPARE(again.lifecycle(), Lifecycle::Detached);
+        if (testing::currentDatabaseKind() == u"postgresql") {
+            m_session->get(u"User", {1});
+            m_session->invalidate(); // a new connection; the database keeps its rows
+            QCOMPARE(m_session->query(u"User").size(), 2);
+        }
+    }
+
+    void lostConnectionDuringFlush()
+    {
+        if (testing::currentDatabaseKind() != u"postgresql")
+            QSKIP("losing the server connection is a PostgreSQL scenario");
+        if (!open())
+            return;
+        seed();
+        const QStringList before = contents(m_db);
+        Object u1 = m_session->get(u"User", {1}); // the session's connection is in use
+        QSqlQuery pid(m_db);
+        QVERIFY(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
+        const qlonglong backend = pid.value(0).toLongLong();
+        // Another connection ends ours, as a server restart or a network failure would.
+        QSqlDatabase other = testing::openTestDatabase();
+        QVERIFY(exec(other, QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend)));
+        u1.set(u"age", 99);
+        Object extra = user(QStringLiteral("extra"));
+        m_session->add(extra);
+        QCOMPARE(expectMessage([&] { m_session->flush(); }, ErrorKind::Operational).isEmpty(),
+                 false);
+        QCOMPARE(extra.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(
+            expectMessage([&] { m_session->query(u"User"); }, ErrorKind::PendingRollback).isEmpty(),
+            false);
+        m_session->invalidate(); // drop the dead connection and start over
+        QCOMPARE(m_session->query(u"User").size(), 2);
+        QCOMPARE(contents(other), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransactions)
+#include "tst_transactions.moc"
