@@ -154,6 +154,9 @@ private slots:
     void explicitForeignKeys();
     void selfReference();
     void orphanSources();
+    void composites();
+    void compositeErrors_data();
+    void compositeErrors();
 
     // ---- builder: every validation error
     void buildErrors_data();
@@ -957,6 +960,69 @@ void TestMapping::onlyTheFirstBuilderErrorIsReported()
     } catch (const MappingError &error) {
         QCOMPARE(error.message(), u"entity \"User\": cascade() must follow a relationship"_s);
         QCOMPARE(QByteArray(error.what()), error.message().toUtf8());
+    }
+}
+
+void TestMapping::composites()
+{
+    MappingBuilder builder;
+    builder.entity(u"Shape"_s, u"shapes"_s)
+        .composite(u"pos"_s, {u"x"_s, u"y"_s}) // may come before its columns
+        .column(u"id"_s, ColumnType::Integer)
+        .primaryKey()
+        .column(u"x"_s, ColumnType::Integer)
+        .column(u"y"_s, ColumnType::Integer);
+    const MappingPtr mapping = builder.build();
+    const EntityType &shape = *mapping->entity(u"Shape");
+    QCOMPARE(shape.composites().size(), size_t(1));
+    QCOMPARE(shape.compositeIndex(u"pos"), 0);
+    QCOMPARE(shape.compositeIndex(u"x"), -1);
+    QCOMPARE(shape.attributeIndex(u"pos"), -1); // not numbered with the attributes
+    QCOMPARE(shape.composites()[0].columns, (QList<int>{1, 2}));
+    // The JSON form round-trips.
+    const QJsonObject json = mappingToJson(*mapping);
+    QCOMPARE(json[u"entities"][0][u"composites"].toArray(),
+             (QJsonArray{QJsonObject{{u"name"_s, u"pos"_s}, {u"columns"_s, QJsonArray{u"x"_s, u"y"_s}}}}));
+    QCOMPARE(mappingToJson(*mappingFromJson(json)), json);
+}
+
+void TestMapping::compositeErrors_data()
+{
+    QTest::addColumn<QStringList>("columns");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("message");
+    const QString at = u"entity \"Shape\", composite \""_s;
+    QTest::newRow("one column") << QStringList{u"x"_s} << u"pos"_s
+                                << at + u"pos\": a composite spans at least two columns"_s;
+    QTest::newRow("unknown column") << QStringList{u"x"_s, u"z"_s} << u"pos"_s
+                                    << at + u"pos\": \"z\" is not a column of \"Shape\""_s;
+    QTest::newRow("column twice") << QStringList{u"x"_s, u"x"_s} << u"pos"_s
+                                  << at + u"pos\": column \"x\" is named twice"_s;
+    QTest::newRow("name of a column") << QStringList{u"x"_s, u"y"_s} << u"x"_s
+                                      << at + u"x\": the name is already used by another attribute"_s;
+    QTest::newRow("bad name") << QStringList{u"x"_s, u"y"_s} << u"p os"_s
+                              << u"entity \"Shape\": composite \"p os\" is not a plain identifier "
+                                 u"(letters, digits and underscores, not starting with a digit, at "
+                                 u"most 63 characters)"_s;
+}
+
+void TestMapping::compositeErrors()
+{
+    QFETCH(QStringList, columns);
+    QFETCH(QString, name);
+    QFETCH(QString, message);
+    MappingBuilder builder;
+    builder.entity(u"Shape"_s, u"shapes"_s)
+        .column(u"id"_s, ColumnType::Integer)
+        .primaryKey()
+        .column(u"x"_s, ColumnType::Integer)
+        .column(u"y"_s, ColumnType::Integer)
+        .composite(name, columns);
+    try {
+        builder.build();
+        QFAIL("expected a MappingError");
+    } catch (const MappingError &error) {
+        QCOMPARE(error.message(), message);
     }
 }
 
