@@ -982,7 +982,8 @@ void TestMapping::composites()
     // The JSON form round-trips.
     const QJsonObject json = mappingToJson(*mapping);
     QCOMPARE(json[u"entities"][0][u"composites"].toArray(),
-             (QJsonArray{QJsonObject{{u"name"_s, u"pos"_s}, {u"columns"_s, QJsonArray{u"x"_s, u"y"_s}}}}));
+             (QJsonArray{
+                 QJsonObject{{u"name"_s, u"pos"_s}, {u"columns"_s, QJsonArray{u"x"_s, u"y"_s}}}}));
     QCOMPARE(mappingToJson(*mappingFromJson(json)), json);
 }
 
@@ -998,8 +999,9 @@ void TestMapping::compositeErrors_data()
                                     << at + u"pos\": \"z\" is not a column of \"Shape\""_s;
     QTest::newRow("column twice") << QStringList{u"x"_s, u"x"_s} << u"pos"_s
                                   << at + u"pos\": column \"x\" is named twice"_s;
-    QTest::newRow("name of a column") << QStringList{u"x"_s, u"y"_s} << u"x"_s
-                                      << at + u"x\": the name is already used by another attribute"_s;
+    QTest::newRow("name of a column")
+        << QStringList{u"x"_s, u"y"_s} << u"x"_s
+        << at + u"x\": the name is already used by another attribute"_s;
     QTest::newRow("bad name") << QStringList{u"x"_s, u"y"_s} << u"p os"_s
                               << u"entity \"Shape\": composite \"p os\" is not a plain identifier "
                                  u"(letters, digits and underscores, not starting with a digit, at "

@@ -31,6 +31,19 @@ QString transitionName(LifecycleTransition transition)
     return {};
 }
 
+QString savepointActionName(SavepointAction action)
+{
+    switch (action) {
+    case SavepointAction::Begin:
+        return QStringLiteral("begin");
+    case SavepointAction::Release:
+        return QStringLiteral("release");
+    case SavepointAction::Rollback:
+        return QStringLiteral("rollback");
+    }
+    return {};
+}
+
 QString operationName(OperationKind kind)
 {
     static const char *const names[] = {

@@ -8,6 +8,7 @@
 
 namespace sessionscope {
 
+class EntityType;
 class ObjectState;
 class Session;
 class SessionError;
@@ -65,12 +66,16 @@ struct OperationInfo
     OperationKind kind = OperationKind::Note;
     ObjectState *object = nullptr;
     int attribute = -1;
-    QString detail; // e.g. the entity of a query, the SQL of an execute
+    QString label;  // a short summary for people, e.g. "set ann name = \"bob\""
+    QString detail; // e.g. the entity of a query, the SQL of an execute, the text of a note
 };
 
 // A statement the session sent to the database.
 struct StatementEvent
 {
+    const EntityType *entity = nullptr; // the entity whose table it reads or writes, if known
+    ObjectState *object = nullptr;      // the object a flush statement writes, if any
+    QList<int> parameterColumns;        // per parameter position: a column of `entity`, or -1
     QString sql;
     QString verb;             // first keyword: INSERT, UPDATE, DELETE, SELECT, SAVEPOINT, ...
     QString table;            // first table named, or empty
@@ -79,6 +84,9 @@ struct StatementEvent
     qint64 durationNs = 0;
     QString error; // empty unless the statement failed
 };
+
+enum class SavepointAction : quint8 { Begin, Release, Rollback };
+QString savepointActionName(SavepointAction action);
 
 // Plain C++ observers of a Session (no QObject needed). Override what you need; every method
 // has an empty default. Called synchronously, on the session's thread.
@@ -102,6 +110,8 @@ public:
     virtual void lifecycleChanged(Session &, ObjectState &, LifecycleTransition) {}
     virtual void attributeChanged(Session &, const AttributeEvent &) {}
     virtual void expired(Session &, ObjectState &, const QList<int> & /*attributes; empty: all*/) {}
+    // A savepoint began, was released or was rolled back; `depth` counts those open after it.
+    virtual void savepoint(Session &, SavepointAction, int /*depth*/) {}
     virtual void statementExecuted(Session &, const StatementEvent &) {}
 };
 

@@ -158,13 +158,17 @@ QSqlQuery &Connection::prepared(const QString &sql)
 }
 
 qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
-                           const StatementShape &shape, const RowHandler &onRow)
+                           const StatementShape &shape, const RowHandler &onRow,
+                           const StatementDetails &details)
 {
     StatementEvent event;
     event.sql = sql;
     event.verb = shape.verb;
     event.table = shape.table;
     event.rows.append(parameters);
+    event.entity = details.entity;
+    event.object = details.object;
+    event.parameterColumns = details.parameterColumns;
 
     QElapsedTimer timer;
     timer.start();
@@ -197,6 +201,8 @@ qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
     query.finish();
     event.durationNs = timer.nsecsElapsed();
     event.rowCount = count;
+    if (details.afterSuccess)
+        details.afterSuccess(count);
     if (m_observer)
         m_observer(event);
     return count;

@@ -20,6 +20,16 @@ struct StatementShape
 // Reads the shape of arbitrary SQL text (used for raw statements; our own SQL knows its shape).
 StatementShape statementShapeOf(const QString &sql);
 
+// What the session knows about a statement beyond its text, for observers; and work to do
+// once it succeeded, before observers hear of it (so what they see includes its effect).
+struct StatementDetails
+{
+    const EntityType *entity = nullptr;
+    ObjectState *object = nullptr;
+    QList<int> parameterColumns;
+    std::function<void(qint64 rows)> afterSuccess;
+};
+
 // A session's use of one QSqlDatabase connection: the database transaction, prepared statements
 // (cached by text, so each is prepared once per connection), error translation, and a
 // StatementEvent for every statement sent.
@@ -52,7 +62,7 @@ public:
     // passed to `onRow` as they are read. Returns rows affected (or returned, for SELECT).
     using RowHandler = std::function<void(const QSqlQuery &)>;
     qint64 execute(const QString &sql, const QVariantList &parameters, const StatementShape &shape,
-                   const RowHandler &onRow = {});
+                   const RowHandler &onRow = {}, const StatementDetails &details = {});
 
     // Executes statements that are not part of a session's work (DDL), unprepared.
     void executeDirect(const QString &sql);

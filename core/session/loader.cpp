@@ -37,6 +37,8 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
     QString sql =
         QStringLiteral("SELECT %1 FROM %2").arg(selected.join(QStringLiteral(", ")), table);
     QVariantList parameters;
+    StatementDetails details;
+    details.entity = &entity;
     QStringList conditions;
     for (const Condition &condition : where) {
         const Column &column = entity.column(condition.column);
@@ -46,6 +48,7 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
         } else {
             conditions.append(name + QStringLiteral(" = ?"));
             parameters.append(dialect.toSql(column, condition.value));
+            details.parameterColumns.append(condition.column);
         }
     }
     if (!conditions.isEmpty())
@@ -59,7 +62,8 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
     QString failure;
     Connection &connection = m_session.connectionForWork();
     connection.execute(
-        sql, parameters, {QStringLiteral("SELECT"), entity.table()}, [&](const QSqlQuery &query) {
+        sql, parameters, {QStringLiteral("SELECT"), entity.table()},
+        [&](const QSqlQuery &query) {
             QVariantList row;
             row.reserve(columns.size());
             for (qsizetype i = 0; i < columns.size(); ++i) {
@@ -73,7 +77,8 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
                 row.append(value.value_or(QVariant()));
             }
             rows.append(std::move(row));
-        });
+        },
+        details);
     if (!failure.isEmpty())
         throw SessionError(ErrorKind::Operational, failure);
     return rows;

@@ -543,6 +543,10 @@ void Session::expungeStates(const QList<ObjectState *> &states, bool toTransient
 
 void Session::registerPersistent(const QList<ObjectState *> &states)
 {
+    // One object at a time, so that each pending_to_persistent event follows exactly its
+    // object's change (SQLAlchemy does each step for all objects; nothing observes the
+    // difference but the timing of events).
+    SessionTransaction *transaction = currentTransaction();
     for (ObjectState *state : states) {
         QVariantList key;
         bool hasNull = false;
@@ -560,7 +564,7 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
             state->setKey(key);
         } else if (state->key() != key) {
             m_identityMap.discard(*state);
-            if (SessionTransaction *transaction = currentTransaction()) {
+            if (transaction) {
                 QVariantList original = state->key();
                 if (auto it = transaction->keySwitches.constFind(state);
                     it != transaction->keySwitches.cend())
@@ -571,26 +575,16 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
         }
         m_identityMap.replace(*state);
         state->setOrphanedOutsideOfSession(false);
-    }
-    for (ObjectState *state : states) {
         attributes::compositesWritten(*state); // recreated from the columns when next read
         state->commitAll();
         m_identityMap.unmarkModified(*state);
-    }
-    if (SessionTransaction *transaction = currentTransaction()) {
-        for (ObjectState *state : states) {
-            if (m_new.contains(state))
-                transaction->insertedStates.insert(state);
-            else
-                transaction->dirtyStates.insert(state);
-        }
-    }
-    for (ObjectState *state : states) {
-        if (m_new.contains(state))
+        const bool inserted = m_new.contains(state);
+        if (transaction)
+            (inserted ? transaction->insertedStates : transaction->dirtyStates).insert(state);
+        m_new.remove(state);
+        if (inserted)
             emitLifecycle(*state, LifecycleTransition::PendingToPersistent);
     }
-    for (ObjectState *state : states)
-        m_new.remove(state);
 }
 
 void Session::removeNewlyDeleted(const QList<ObjectState *> &states)

@@ -85,6 +85,8 @@ void Session::beginNested()
             flushImpl(); // what is pending belongs to the transaction around the savepoint
         m_nested.push_back(std::make_unique<SessionTransaction>(
             currentTransaction(), true, QStringLiteral("sp_%1").arg(++m_savepointCounter)));
+        notify(
+            [&](SessionListener &l) { l.savepoint(*this, SavepointAction::Begin, nestedDepth()); });
     });
 }
 
@@ -144,7 +146,12 @@ void Session::commitInnermost()
     transaction.markCommitted();
     notify([&](SessionListener &l) { l.afterCommit(*this); });
     removeSnapshot(transaction);
+    const bool nested = transaction.isNested();
     closeInnermost();
+    if (nested)
+        notify([&](SessionListener &l) {
+            l.savepoint(*this, SavepointAction::Release, nestedDepth());
+        });
 }
 
 void Session::rollbackInnermost()
@@ -172,6 +179,10 @@ void Session::rollbackInnermost()
     closeInnermost();
     if (failure)
         std::rethrow_exception(failure);
+    if (nested)
+        notify([&](SessionListener &l) {
+            l.savepoint(*this, SavepointAction::Rollback, nestedDepth());
+        });
     notify([&](SessionListener &l) { l.afterSoftRollback(*this); });
 }
 

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "state/objectstate.h"
+
 #include <QHash>
 #include <QList>
 
 #include <algorithm>
 
 namespace sessionscope {
-
-class ObjectState;
 
 // A set of objects that remembers insertion order (the session's new and deleted sets, the
 // transaction's snapshots): O(1) membership, ordered iteration on demand.
@@ -19,9 +19,16 @@ public:
         if (m_order.contains(state))
             return false;
         m_order.insert(state, ++m_counter);
+        state->touch();
         return true;
     }
-    bool remove(ObjectState *state) { return m_order.remove(state) > 0; }
+    bool remove(ObjectState *state)
+    {
+        if (m_order.remove(state) == 0)
+            return false;
+        state->touch();
+        return true;
+    }
     void insertAll(const StateSet &other)
     {
         for (ObjectState *state : other.ordered())
@@ -33,7 +40,12 @@ public:
     }
     bool isEmpty() const { return m_order.isEmpty(); }
     qsizetype size() const { return m_order.size(); }
-    void clear() { m_order.clear(); }
+    void clear()
+    {
+        for (auto it = m_order.cbegin(); it != m_order.cend(); ++it)
+            it.key()->touch();
+        m_order.clear();
+    }
 
     QList<ObjectState *> ordered() const
     {

@@ -444,16 +444,23 @@ void UnitOfWork::execute()
 }
 
 qint64 UnitOfWork::run(const QString &sql, const QVariantList &parameters,
-                       const StatementShape &shape, QVariantList *returned)
+                       const StatementShape &shape, ObjectState &state, const QList<int> &columns,
+                       QVariantList *returned, const std::function<void(qint64)> &afterSuccess)
 {
-    Connection &connection = m_session.m_connection;
-    if (!returned)
-        return connection.execute(sql, parameters, shape);
-    return connection.execute(sql, parameters, shape, [returned](const QSqlQuery &query) {
-        returned->clear();
-        for (int i = 0; i < query.record().count(); ++i)
-            returned->append(query.value(i));
-    });
+    StatementDetails details;
+    details.entity = &state.entity();
+    details.object = &state;
+    details.parameterColumns = columns;
+    details.afterSuccess = afterSuccess;
+    Connection::RowHandler onRow;
+    if (returned) {
+        onRow = [returned](const QSqlQuery &query) {
+            returned->clear();
+            for (int i = 0; i < query.record().count(); ++i)
+                returned->append(query.value(i));
+        };
+    }
+    return m_session.m_connection.execute(sql, parameters, shape, onRow, details);
 }
 
 void UnitOfWork::insertRow(ObjectState &state)
@@ -462,6 +469,7 @@ void UnitOfWork::insertRow(ObjectState &state)
     const SqlDialect &dialect = m_session.dialect();
     QStringList names;
     QVariantList parameters;
+    QList<int> columns;                         // the column of each parameter
     QList<std::pair<int, QVariant>> prefetched; // defaults and version, stored after the INSERT
     auto prefetch = [&prefetched](int column, const QVariant &value) {
         prefetched.append(std::make_pair(column, value));
@@ -492,6 +500,7 @@ void UnitOfWork::insertRow(ObjectState &state)
         }
         names.append(quoteIdentifier(column.name));
         parameters.append(dialect.toSql(column, value));
+        columns.append(c);
     }
     const QString table = quoteIdentifier(entity.table());
     QString sql;
@@ -507,21 +516,25 @@ void UnitOfWork::insertRow(ObjectState &state)
     QVariantList returned;
     if (needsKey)
         sql += QStringLiteral(" RETURNING %1").arg(quoteIdentifier(entity.column(generated).name));
-    run(sql, parameters, {QStringLiteral("INSERT"), entity.table()},
-        needsKey ? &returned : nullptr);
-    if (needsKey) {
-        QString why;
-        const auto key = returned.isEmpty()
-                             ? std::optional<QVariant>()
-                             : dialect.fromSql(entity.column(generated), returned.first(), &why);
-        if (!key || !key->isValid())
-            throw SessionError(ErrorKind::Operational,
-                               QStringLiteral("INSERT into %1 did not return the generated key")
-                                   .arg(entity.table()));
-        state.store(generated, *key);
-    }
-    for (const auto &[c, value] : prefetched)
-        state.store(c, value);
+    // The generated key and the defaults are part of what the INSERT did: store them before
+    // listeners hear of it.
+    auto storeResults = [&](qint64) {
+        if (needsKey) {
+            QString why;
+            const auto key = returned.isEmpty() ? std::optional<QVariant>()
+                                                : dialect.fromSql(entity.column(generated),
+                                                                  returned.first(), &why);
+            if (!key || !key->isValid())
+                throw SessionError(ErrorKind::Operational,
+                                   QStringLiteral("INSERT into %1 did not return the generated key")
+                                       .arg(entity.table()));
+            state.store(generated, *key);
+        }
+        for (const auto &[c, value] : prefetched)
+            state.store(c, value);
+    };
+    run(sql, parameters, {QStringLiteral("INSERT"), entity.table()}, state, columns,
+        needsKey ? &returned : nullptr, storeResults);
 }
 
 void UnitOfWork::updateRow(ObjectState &state)
@@ -577,6 +590,7 @@ void UnitOfWork::updateRow(ObjectState &state)
     }
     if (columns.isEmpty())
         return;
+    QList<int> parameterColumns = columns;
     for (int c : columns) {
         assignments.append(quoteIdentifier(entity.column(c).name) + QStringLiteral(" = ?"));
         const QVariant value =
@@ -588,16 +602,22 @@ void UnitOfWork::updateRow(ObjectState &state)
         const Column &column = entity.column(entity.primaryKey()[i]);
         conditions.append(quoteIdentifier(column.name) + QStringLiteral(" = ?"));
         parameters.append(dialect.toSql(column, where[i]));
+        parameterColumns.append(column.index);
     }
     if (version >= 0) {
         conditions.append(quoteIdentifier(entity.column(version).name) + QStringLiteral(" = ?"));
         parameters.append(oldVersion);
+        parameterColumns.append(version);
     }
     const QString sql =
         QStringLiteral("UPDATE %1 SET %2 WHERE %3")
             .arg(quoteIdentifier(entity.table()), assignments.join(QStringLiteral(", ")),
                  conditions.join(QStringLiteral(" AND ")));
-    const qint64 rows = run(sql, parameters, {QStringLiteral("UPDATE"), entity.table()});
+    const qint64 rows = run(sql, parameters, {QStringLiteral("UPDATE"), entity.table()}, state,
+                            parameterColumns, nullptr, [&](qint64 matched) {
+                                if (matched == 1 && newVersion.isValid())
+                                    state.store(version, newVersion);
+                            });
     if (rows < 0)
         throw SessionError(ErrorKind::Operational,
                            QStringLiteral("the database driver cannot report how many rows an "
@@ -608,8 +628,6 @@ void UnitOfWork::updateRow(ObjectState &state)
                                           "matched")
                                .arg(describeObject(state), entity.table())
                                .arg(rows));
-    if (newVersion.isValid())
-        state.store(version, newVersion);
 }
 
 void UnitOfWork::deleteRow(ObjectState &state)
@@ -618,6 +636,7 @@ void UnitOfWork::deleteRow(ObjectState &state)
     const SqlDialect &dialect = m_session.dialect();
     QStringList conditions;
     QVariantList parameters;
+    QList<int> parameterColumns = entity.primaryKey();
     for (int k : entity.primaryKey()) {
         const Column &column = entity.column(k);
         conditions.append(quoteIdentifier(column.name) + QStringLiteral(" = ?"));
@@ -627,11 +646,13 @@ void UnitOfWork::deleteRow(ObjectState &state)
     if (version >= 0) {
         conditions.append(quoteIdentifier(entity.column(version).name) + QStringLiteral(" = ?"));
         parameters.append(committedValue(state, version));
+        parameterColumns.append(version);
     }
     const QString sql =
         QStringLiteral("DELETE FROM %1 WHERE %2")
             .arg(quoteIdentifier(entity.table()), conditions.join(QStringLiteral(" AND ")));
-    const qint64 rows = run(sql, parameters, {QStringLiteral("DELETE"), entity.table()});
+    const qint64 rows = run(sql, parameters, {QStringLiteral("DELETE"), entity.table()}, state,
+                            parameterColumns, nullptr, {});
     if (version >= 0) {
         if (rows < 0)
             throw SessionError(ErrorKind::Operational,

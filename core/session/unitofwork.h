@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
+
 namespace sessionscope {
 
 class Session;
@@ -68,8 +70,10 @@ private:
     void insertRow(ObjectState &state);
     void updateRow(ObjectState &state);
     void deleteRow(ObjectState &state);
+    // Sends a statement that writes `state`'s row; `afterSuccess` stores what it produced.
     qint64 run(const QString &sql, const QVariantList &parameters, const StatementShape &shape,
-               QVariantList *returned = nullptr);
+               ObjectState &state, const QList<int> &columns, QVariantList *returned,
+               const std::function<void(qint64)> &afterSuccess);
 
     Session &m_session;
     QHash<ObjectState *, Registration> m_states;

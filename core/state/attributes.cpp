@@ -194,7 +194,6 @@ bool fireRemoveEvent(ObjectState &state, int attribute, ObjectState *member, Ini
         initiator = removeToken(entity, attribute);
     if (member)
         setHasParent(*member, relationship, state, false);
-    emitEvent(state, attribute, AttributeOp::Remove, referenceValue(member), nullptr, initiator);
     cascadeOnRemove(state, attribute, member);
     if (relationship.backIndex >= 0 && member) {
         // emit_backref_from_collection_remove_event; the back side is a reference.
@@ -219,7 +218,6 @@ ObjectState *fireAppendEvent(ObjectState &state, int attribute, ObjectState *mem
     const Relationship &relationship = relationshipOf(state, attribute);
     if (!initiator.isValid())
         initiator = appendToken(entity, attribute);
-    emitEvent(state, attribute, AttributeOp::Append, referenceValue(member), nullptr, initiator);
     cascadeOnAppend(state, attribute, member, initiator);
     if (relationship.backIndex >= 0 && member) {
         // emit_backref_from_collection_append_event; the back side is a reference.
@@ -236,28 +234,36 @@ ObjectState *fireAppendEvent(ObjectState &state, int attribute, ObjectState *mem
 void appendToCollection(ObjectState &state, int attribute, ObjectState *member, Initiator initiator,
                         Passive passive)
 {
+    const Initiator reported =
+        initiator.isValid() ? initiator : appendToken(state.entity(), attribute);
     const LoadResult current = get(state, attribute, passive);
     if (current.kind == LoadResult::NoResult) {
         member = fireAppendEvent(state, attribute, member, initiator);
         state.pendingCollection(attribute).append(member);
-        return;
+    } else {
+        if (!state.isLoaded(attribute))
+            storeCollection(state, attribute, {}); // the empty default collection becomes real
+        member = fireAppendEvent(state, attribute, member, initiator);
+        ObjectList list = state.loadedCollection(attribute);
+        list.append(member);
+        storeCollection(state, attribute, std::move(list));
     }
-    if (!state.isLoaded(attribute))
-        storeCollection(state, attribute, {}); // the empty default collection becomes real
-    member = fireAppendEvent(state, attribute, member, initiator);
-    ObjectList list = state.loadedCollection(attribute);
-    list.append(member);
-    storeCollection(state, attribute, std::move(list));
+    emitEvent(state, attribute, AttributeOp::Append, referenceValue(member), nullptr, reported);
 }
 
 // Removes `member`; with `pop`, a member that is not there is ignored.
 void removeFromCollection(ObjectState &state, int attribute, ObjectState *member,
                           Initiator initiator, Passive passive, bool pop)
 {
+    const Initiator reported =
+        initiator.isValid() ? initiator : removeToken(state.entity(), attribute);
     const LoadResult current = get(state, attribute, passive);
     if (current.kind == LoadResult::NoResult) {
-        if (fireRemoveEvent(state, attribute, member, initiator))
+        if (fireRemoveEvent(state, attribute, member, initiator)) {
             state.pendingCollection(attribute).remove(member);
+            emitEvent(state, attribute, AttributeOp::Remove, referenceValue(member), nullptr,
+                      reported);
+        }
         return;
     }
     if (!state.isLoaded(attribute))
@@ -278,6 +284,7 @@ void removeFromCollection(ObjectState &state, int attribute, ObjectState *member
     list.removeAt(at);
     storeCollection(state, attribute, std::move(list));
     fireRemoveEvent(state, attribute, member, initiator);
+    emitEvent(state, attribute, AttributeOp::Remove, referenceValue(member), nullptr, reported);
 }
 
 void bulkReplace(ObjectState &state, int attribute, const ObjectList &newValues)
@@ -287,8 +294,6 @@ void bulkReplace(ObjectState &state, int attribute, const ObjectList &newValues)
     if (old.kind != LoadResult::Value)
         old = LoadResult::of(defaultValue(state, attribute));
     const ObjectList oldList = old.value.value<ObjectList>();
-    emitEvent(state, attribute, AttributeOp::BulkReplace, QVariant::fromValue(newValues), &old,
-              token);
     state.modifiedEvent(attribute, OriginalKind::Value, old.value, true);
     storeCollection(state, attribute, {});
     // collections.bulk_replace: members already present are kept silently, new ones are
@@ -305,6 +310,8 @@ void bulkReplace(ObjectState &state, int attribute, const ObjectList &newValues)
         if (!newValues.contains(member))
             fireRemoveEvent(state, attribute, member, token);
     }
+    emitEvent(state, attribute, AttributeOp::BulkReplace, QVariant::fromValue(newValues), &old,
+              token);
 }
 
 // ---- references
@@ -316,7 +323,6 @@ ObjectState *fireReplaceEvent(ObjectState &state, int attribute, ObjectState *va
     const Relationship &relationship = relationshipOf(state, attribute);
     if (!initiator.isValid())
         initiator = replaceToken(entity, attribute);
-    emitEvent(state, attribute, AttributeOp::Replace, referenceValue(value), &old, initiator);
     cascadeOnSet(state, attribute, value, old, initiator);
     if (relationship.backIndex >= 0) {
         // emit_backref_from_scalar_set_event; the back side is a collection.
@@ -350,8 +356,11 @@ void setReference(ObjectState &state, int attribute, ObjectState *value, Initiat
                                .arg(describeObject(*checkOld), describeObject(state),
                                     state.entity().attributeName(attribute)));
     }
+    const Initiator reported =
+        initiator.isValid() ? initiator : replaceToken(state.entity(), attribute);
     value = fireReplaceEvent(state, attribute, value, old, initiator);
     state.store(attribute, referenceValue(value));
+    emitEvent(state, attribute, AttributeOp::Replace, referenceValue(value), &old, reported);
 }
 
 void setColumn(ObjectState &state, int attribute, const QVariant &value, Initiator initiator)
@@ -364,9 +373,9 @@ void setColumn(ObjectState &state, int attribute, const QVariant &value, Initiat
                                         : LoadResult::noValue();
     if (!initiator.isValid())
         initiator = replaceToken(state.entity(), attribute);
-    emitEvent(state, attribute, AttributeOp::Replace, value, &old, initiator);
     state.modifiedEvent(attribute, originalKindOf(old), old.value, false);
     state.store(attribute, value);
+    emitEvent(state, attribute, AttributeOp::Replace, value, &old, initiator);
 }
 
 // ---- History (History.from_scalar_attribute / from_object_attribute / from_collection)
@@ -553,12 +562,12 @@ void flagModified(ObjectState &state, int attribute)
             QStringLiteral("cannot flag attribute \"%1\" of %2 modified: it has no "
                            "value")
                 .arg(state.entity().attributeName(attribute), describeObject(state)));
-    emitEvent(state, attribute, AttributeOp::Modified, state.loadedValue(attribute), nullptr,
-              Initiator{&state.entity(), attribute, AttributeOp::Modified});
     // Userland flagging overwrites any original with "no previous value" (for collections
     // too): the whole current value counts as added, and a column is written at flush.
     state.setOriginal(attribute, OriginalKind::NoValue);
     state.modifiedEvent();
+    emitEvent(state, attribute, AttributeOp::Modified, state.loadedValue(attribute), nullptr,
+              Initiator{&state.entity(), attribute, AttributeOp::Modified});
 }
 
 void flagDirty(ObjectState &state)
@@ -579,6 +588,9 @@ void deleteAttribute(ObjectState &state, int attribute)
         for (ObjectState *member : members)
             fireRemoveEvent(state, attribute, member, {});
         state.unload(attribute);
+        const LoadResult old = LoadResult::of(QVariant::fromValue(members));
+        emitEvent(state, attribute, AttributeOp::Remove, QVariant(), &old,
+                  removeToken(entity, attribute));
         return;
     }
     if (entity.isColumn(attribute)) {
@@ -591,10 +603,10 @@ void deleteAttribute(ObjectState &state, int attribute)
             !state.isExpired(attribute))
             throwInvalidRequest(
                 QStringLiteral("%1.%2 has no value to delete").arg(entity.name(), name));
-        emitEvent(state, attribute, AttributeOp::Remove, QVariant(), &old,
-                  removeToken(entity, attribute));
         state.modifiedEvent(attribute, originalKindOf(old), old.value, false);
         state.unload(attribute);
+        emitEvent(state, attribute, AttributeOp::Remove, QVariant(), &old,
+                  removeToken(entity, attribute));
         return;
     }
     const LoadResult old =
@@ -605,7 +617,6 @@ void deleteAttribute(ObjectState &state, int attribute)
             QStringLiteral("%1.%2 has no value to delete").arg(entity.name(), name));
     const Relationship &relationship = relationshipOf(state, attribute);
     const Initiator token = removeToken(entity, attribute);
-    emitEvent(state, attribute, AttributeOp::Remove, QVariant(), &old, token);
     ObjectState *previous = refOf(old);
     if (relationship.backIndex >= 0 && previous &&
         token != removeToken(previous->entity(), relationship.backIndex))
@@ -613,6 +624,7 @@ void deleteAttribute(ObjectState &state, int attribute)
                              true);
     state.modifiedEvent(attribute, originalKindOf(old), old.value, false);
     state.unload(attribute);
+    emitEvent(state, attribute, AttributeOp::Remove, QVariant(), &old, token);
 }
 
 void initCollection(ObjectState &state, int attribute)
@@ -701,13 +713,13 @@ void mutate(ObjectState &state, int attribute, const QVariantList &path, MutateA
                                        path, 0, action, value, where);
     state.store(attribute, QVariant(changed));
     const bool tracked = entity.column(attribute).jsonKind != JsonKind::None && path.size() == 1;
-    if (!tracked)
-        return;
-    // A tracked container reports the change like flag_modified().
+    if (tracked) {
+        // A tracked container reports the change like flag_modified().
+        state.setOriginal(attribute, OriginalKind::NoValue);
+        state.modifiedEvent();
+    }
     emitEvent(state, attribute, AttributeOp::Modified, QVariant(changed), nullptr,
               Initiator{&entity, attribute, AttributeOp::Modified});
-    state.setOriginal(attribute, OriginalKind::NoValue);
-    state.modifiedEvent();
 }
 
 // ---- composites

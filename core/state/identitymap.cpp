@@ -31,6 +31,7 @@ bool IdentityMap::add(ObjectState &state)
     m_states.insert(key, &state);
     if (state.isModified())
         m_modified.insert(&state);
+    state.touch();
     return true;
 }
 
@@ -38,8 +39,11 @@ ObjectState *IdentityMap::replace(ObjectState &state)
 {
     const IdentityKey key{&state.entity(), state.key()};
     ObjectState *previous = m_states.value(key, nullptr);
-    if (previous && previous != &state)
+    if (previous && previous != &state) {
         m_modified.remove(previous);
+        previous->touch();
+    }
+    state.touch();
     m_states.insert(key, &state);
     if (state.isModified())
         m_modified.insert(&state);
@@ -52,10 +56,13 @@ void IdentityMap::discard(ObjectState &state)
         return;
     m_states.remove(IdentityKey{&state.entity(), state.key()});
     m_modified.remove(&state);
+    state.touch();
 }
 
 void IdentityMap::clear()
 {
+    for (ObjectState *state : std::as_const(m_states))
+        state->touch();
     m_states.clear();
     m_modified.clear();
 }

@@ -37,8 +37,16 @@ public:
     qsizetype size() const { return m_states.size(); }
     QList<ObjectState *> states() const { return m_states.values(); }
 
-    void markModified(ObjectState &state) { m_modified.insert(&state); }
-    void unmarkModified(ObjectState &state) { m_modified.remove(&state); }
+    void markModified(ObjectState &state)
+    {
+        m_modified.insert(&state);
+        state.touch();
+    }
+    void unmarkModified(ObjectState &state)
+    {
+        if (m_modified.remove(&state))
+            state.touch();
+    }
     bool hasModified() const { return !m_modified.isEmpty(); }
     QList<ObjectState *> modifiedStates() const { return m_modified.values(); }
 

@@ -20,6 +20,22 @@ ObjectState *ObjectPool::create(const EntityType &entity)
     return m_states.back().get();
 }
 
+void ObjectPool::setTracking(bool on)
+{
+    m_tracking = on;
+    if (!on)
+        takeTouched();
+}
+
+std::vector<ObjectState *> ObjectPool::takeTouched()
+{
+    std::vector<ObjectState *> touched;
+    touched.swap(m_touched);
+    for (ObjectState *state : touched)
+        state->clearTouched();
+    return touched;
+}
+
 void ObjectPool::release()
 {
     Q_ASSERT(m_refs > 0);

@@ -35,6 +35,15 @@ public:
 
     quint64 nextInsertOrder() { return ++m_insertCounter; }
     qsizetype size() const { return qsizetype(m_states.size()); }
+    // Every object, in creation order.
+    const std::vector<std::unique_ptr<ObjectState>> &states() const { return m_states; }
+
+    // Change tracking for a recorder: while on, objects that change visibly are collected until
+    // takeTouched() hands them over.
+    void setTracking(bool on);
+    bool isTracking() const { return m_tracking; }
+    void recordTouched(ObjectState *state) { m_touched.push_back(state); }
+    std::vector<ObjectState *> takeTouched();
 
 private:
     ~ObjectPool();
@@ -42,8 +51,10 @@ private:
     MappingPtr m_mapping;
     std::vector<std::unique_ptr<ObjectState>> m_states;
     StateContext *m_context;
+    std::vector<ObjectState *> m_touched;
     quint64 m_insertCounter = 0;
     int m_refs = 0;
+    bool m_tracking = false;
 };
 
 } // namespace sessionscope

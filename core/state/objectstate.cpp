@@ -75,12 +75,14 @@ Lifecycle ObjectState::lifecycle() const
 
 void ObjectState::store(int attribute, QVariant value)
 {
+    touch();
     m_values[size_t(attribute)] = std::move(value);
     m_loaded.set(attribute);
 }
 
 void ObjectState::unload(int attribute)
 {
+    touch();
     m_values[size_t(attribute)] = QVariant();
     m_loaded.reset(attribute);
 }
@@ -108,6 +110,7 @@ const Original *ObjectState::original(int attribute) const
 
 void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
 {
+    touch();
     for (Original &o : m_originals) {
         if (o.attribute == attribute) {
             o.kind = kind;
@@ -120,6 +123,7 @@ void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
 
 void ObjectState::removeOriginal(int attribute)
 {
+    touch();
     std::erase_if(m_originals, [attribute](const Original &o) { return o.attribute == attribute; });
 }
 
@@ -141,6 +145,7 @@ void ObjectState::modifiedEvent(int attribute, OriginalKind previousKind, const 
 
 void ObjectState::modifiedEvent()
 {
+    touch();
     StateContext *context = session();
     if ((context && !m_trackedModified) || !m_modified) {
         m_modified = true;
@@ -153,6 +158,7 @@ void ObjectState::modifiedEvent()
 
 void ObjectState::commit(const QList<int> &attributes)
 {
+    touch();
     const int count = m_entity->attributeCount();
     for (int attribute : attributes) {
         if (attribute < count)
@@ -169,6 +175,7 @@ void ObjectState::commit(const QList<int> &attributes)
 
 void ObjectState::commitAll()
 {
+    touch();
     m_originals.clear();
     if (m_extras)
         m_extras->pending.clear();
@@ -187,6 +194,7 @@ void ObjectState::commitAll()
 
 void ObjectState::expire()
 {
+    touch();
     m_fullyExpired = true;
     m_originals.clear();
     m_modified = false;
@@ -203,6 +211,7 @@ void ObjectState::expire()
 
 void ObjectState::expireAttributes(const QList<int> &attributes)
 {
+    touch();
     for (int attribute : attributes) {
         // Only columns are "expired"; a relationship is simply unloaded and lazy-loads again.
         if (m_entity->isColumn(attribute))
@@ -214,6 +223,14 @@ void ObjectState::expireAttributes(const QList<int> &attributes)
                           [attribute](const auto &p) { return p.first == attribute; });
     }
     dropCompositesOver(attributes);
+}
+
+void ObjectState::touch()
+{
+    if (!m_touched && m_pool->isTracking()) {
+        m_touched = true;
+        m_pool->recordTouched(this);
+    }
 }
 
 ObjectState::Extras &ObjectState::extras()
@@ -302,6 +319,7 @@ const QVariant *ObjectState::cachedComposite(int composite) const
 
 void ObjectState::cacheComposite(int composite, QVariant values)
 {
+    touch();
     for (auto &[index, cached] : extras().composites) {
         if (index == composite) {
             cached = std::move(values);
@@ -313,6 +331,7 @@ void ObjectState::cacheComposite(int composite, QVariant values)
 
 void ObjectState::dropComposite(int composite)
 {
+    touch();
     if (m_extras)
         std::erase_if(m_extras->composites,
                       [composite](const auto &c) { return c.first == composite; });
@@ -320,6 +339,7 @@ void ObjectState::dropComposite(int composite)
 
 void ObjectState::dropComposites()
 {
+    touch();
     if (m_extras)
         m_extras->composites.clear();
 }
@@ -339,6 +359,7 @@ void ObjectState::dropCompositesOver(const QList<int> &columns)
 
 void ObjectState::setAttached(bool attached)
 {
+    touch();
     m_attached = attached;
     if (!attached)
         m_trackedModified = false;

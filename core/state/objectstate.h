@@ -70,8 +70,16 @@ public:
     // ---- identity
     bool hasIdentity() const { return !m_key.isEmpty(); }
     const QVariantList &key() const { return m_key; }
-    void setKey(QVariantList key) { m_key = std::move(key); }
-    void clearKey() { m_key.clear(); }
+    void setKey(QVariantList key)
+    {
+        m_key = std::move(key);
+        touch();
+    }
+    void clearKey()
+    {
+        m_key.clear();
+        touch();
+    }
     bool sameKey(const ObjectState &other) const
     {
         return m_entity == other.m_entity && m_key == other.m_key;
@@ -102,7 +110,11 @@ public:
     // ---- flags
     bool isModified() const { return m_modified; }
     bool isDeletedFlag() const { return m_deleted; }
-    void setDeletedFlag(bool deleted) { m_deleted = deleted; }
+    void setDeletedFlag(bool deleted)
+    {
+        m_deleted = deleted;
+        touch();
+    }
     quint64 insertOrder() const { return m_insertOrder; }
     void setInsertOrder(quint64 order) { m_insertOrder = order; }
     bool orphanedOutsideOfSession() const { return m_orphanedOutsideOfSession; }
@@ -128,7 +140,11 @@ public:
     // Forgets the given attributes' values.
     void expireAttributes(const QList<int> &attributes);
     // A load of the expired attributes finished (successfully or not).
-    void clearExpired() { m_expired.clear(); }
+    void clearExpired()
+    {
+        m_expired.clear();
+        touch();
+    }
 
     // ---- parent tracking for delete-orphan (SQLAlchemy's state.parents)
     // nullopt: never recorded; a null pointer: recorded as having no parent.
@@ -157,6 +173,12 @@ public:
 
     // Handles (Object) referring to this state; see ObjectPool.
     int handleCount() const { return m_handles; }
+
+    // Something visible about the object changed (a value, History, a flag, a set it is in).
+    // Costs a flag test unless the pool tracks changes for a recorder.
+    void touch();
+    bool isTouched() const { return m_touched; }
+    void clearTouched() { m_touched = false; }
 
 private:
     friend class Object;
@@ -190,6 +212,7 @@ private:
     bool m_deleted = false;
     bool m_fullyExpired = false;
     bool m_orphanedOutsideOfSession = false;
+    bool m_touched = false;
 };
 
 // "User#1" for an object with an identity, "User (pending)" otherwise: for messages.
