@@ -28,3 +28,15 @@ if(SESSIONSCOPE_SANITIZE)
         -fsanitize=${SESSIONSCOPE_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
     target_link_options(sessionscope_options INTERFACE -fsanitize=${SESSIONSCOPE_SANITIZE})
 endif()
+
+# Fuzzing (SESSIONSCOPE_FUZZ, the fuzz preset; Clang only): every object gets libFuzzer's
+# coverage instrumentation, the fuzz targets (tests/fuzz) link libFuzzer itself, and the standard
+# library checks its bounds so that a bad index is caught even within a container's capacity.
+if(SESSIONSCOPE_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "SESSIONSCOPE_FUZZ needs Clang (use the fuzz preset)")
+    endif()
+    target_compile_options(sessionscope_options INTERFACE -fsanitize=fuzzer-no-link)
+    target_link_options(sessionscope_options INTERFACE -fsanitize=fuzzer-no-link)
+    target_compile_definitions(sessionscope_options INTERFACE _GLIBCXX_ASSERTIONS)
+endif()

@@ -153,6 +153,14 @@ private slots:
     void databaseFile();
     void databaseThatCannotBeOpened();
 
+    void traceReplaysToTheStates();
+    void inspectSummaryAndDiff();
+    void inspectUsage_data();
+    void inspectUsage();
+    void traceOptions_data();
+    void traceOptions();
+    void aScenarioErrorLeavesNoTrace();
+
 private:
     QTemporaryDir m_dir;
 };
@@ -496,6 +504,159 @@ void TestCli::databaseThatCannotBeOpened()
     QVERIFY2(result.errLine(0).startsWith(scenario + u": cannot open "_s + database + u": "_s),
              result.err.constData());
     QVERIFY(!QFileInfo::exists(database));
+}
+
+// ---- traces ------------------------------------------------------------------------------------
+
+void TestCli::traceReplaysToTheStates()
+{
+    const QString scenario = m_dir.filePath(u"valid.json"_s);
+    QVERIFY(writeFile(scenario, kValidScenario));
+    const QString trace = m_dir.filePath(u"valid.jsonl"_s);
+    const CliResult run = runCli({u"run"_s, scenario, u"--states"_s, u"--trace"_s, trace});
+    QCOMPARE(run.err, QByteArray());
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray states = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(states.size(), kValidOps.size() + 1);
+    for (int n = 0; n < states.size(); ++n) {
+        const CliResult inspect = runCli({u"inspect"_s, trace, u"--at"_s, QString::number(n)});
+        QCOMPARE(inspect.err, QByteArray());
+        QCOMPARE(inspect.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(inspect.out).object(), states[n].toObject());
+    }
+    // Event 1 is the first operation's begin: nothing has happened yet.
+    const CliResult first = runCli({u"inspect"_s, trace, u"--at-event"_s, u"1"_s});
+    QCOMPARE(first.exitCode, 0);
+    const QJsonObject atFirst = QJsonDocument::fromJson(first.out).object();
+    QCOMPARE(atFirst[u"step"].toInt(), 1);
+    QCOMPARE(atFirst[u"op"].toString(), u"new"_s);
+    QCOMPARE(atFirst[u"objects"].toObject(), QJsonObject());
+    // The text account of a run is unchanged by recording it.
+    const CliResult text = runCli({u"run"_s, scenario, u"--trace"_s, trace});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(" 1. new User as u1\n"));
+}
+
+void TestCli::inspectSummaryAndDiff()
+{
+    const QString scenario = m_dir.filePath(u"valid.json"_s);
+    QVERIFY(writeFile(scenario, kValidScenario));
+    const QString trace = m_dir.filePath(u"summary.jsonl"_s);
+    QCOMPARE(runCli({u"run"_s, scenario, u"--trace"_s, trace}).exitCode, 0);
+
+    const CliResult summary = runCli({u"inspect"_s, trace, u"--summary"_s});
+    QCOMPARE(summary.exitCode, 0);
+    const QJsonObject counts = QJsonDocument::fromJson(summary.out).object();
+    QCOMPARE(counts[u"operations"].toInt(), kValidOps.size());
+    QCOMPARE(counts[u"statements"].toInt(), 2); // the INSERT, and the SELECT that reloads u1
+    QCOMPARE(counts[u"objects"].toInt(), 2);
+    QCOMPARE(counts[u"errors"].toInt(), 1); // deleting the transient u2
+    QCOMPARE(counts[u"title"].toString(), u"cli smoke test"_s);
+    QCOMPARE(counts[u"source"].toString(), u"valid.json"_s);
+    QCOMPARE(counts[u"database"].toString(), u"sqlite"_s);
+
+    // Both spellings: inspect TRACE --diff A B and inspect --diff A B TRACE.
+    for (const QStringList &arguments :
+         {QStringList{u"inspect"_s, trace, u"--diff"_s, u"2"_s, u"3"_s},
+          QStringList{u"inspect"_s, u"--diff"_s, u"2"_s, u"3"_s, trace}}) {
+        const CliResult diff = runCli(arguments);
+        QCOMPARE(diff.err, QByteArray());
+        QCOMPARE(diff.exitCode, 0);
+        const QJsonObject changes = QJsonDocument::fromJson(diff.out).object();
+        QCOMPARE(changes[u"from"].toInt(), 2);
+        QCOMPARE(changes[u"to"].toInt(), 3);
+        const QJsonObject u1 = changes[u"changed"][u"u1"].toObject();
+        QCOMPARE(u1[u"state"].toObject(),
+                 (QJsonObject{{u"from"_s, u"pending"_s}, {u"to"_s, u"persistent"_s}}));
+        QCOMPARE(u1[u"key"][u"to"].toArray(), QJsonArray{1});
+    }
+}
+
+void TestCli::inspectUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString usage = u"sessionscope-cli inspect: give one of --at N, --at-event M, --summary, "
+                          "--diff A B"_s;
+    QTest::newRow("no trace") << QStringList{u"--summary"_s} << 2
+                              << u"sessionscope-cli inspect: give exactly one trace file"_s;
+    QTest::newRow("no action") << QStringList{u"TRACE"_s} << 2 << usage;
+    QTest::newRow("two actions") << QStringList{u"TRACE"_s, u"--summary"_s, u"--at"_s, u"1"_s} << 2
+                                 << usage;
+    QTest::newRow("diff with one number")
+        << QStringList{u"TRACE"_s, u"--diff"_s, u"1"_s} << 2
+        << u"sessionscope-cli inspect: --diff takes two operation numbers: --diff A B"_s;
+    QTest::newRow("not a number") << QStringList{u"TRACE"_s, u"--at"_s, u"first"_s} << 2
+                                  << u"sessionscope-cli inspect: \"first\" is not an operation or "
+                                     "event number"_s;
+    QTest::newRow("negative") << QStringList{u"TRACE"_s, u"--at"_s, u"-1"_s} << 2
+                              << u"sessionscope-cli inspect: \"-1\" is not an operation or event "
+                                 "number"_s;
+    QTest::newRow("past the end") << QStringList{u"TRACE"_s, u"--at"_s, u"99"_s} << 1
+                                  << u"TRACE: there is no operation 99 (the trace has 8)"_s;
+    QTest::newRow("event past the end") << QStringList{u"TRACE"_s, u"--at-event"_s, u"999"_s} << 1
+                                        << u"TRACE: there is no event 999 (the trace has "_s;
+    QTest::newRow("missing file") << QStringList{u"MISSING"_s, u"--summary"_s} << 1
+                                  << u"MISSING: cannot open: "_s;
+}
+
+void TestCli::inspectUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const QString scenario = m_dir.filePath(u"valid.json"_s);
+    QVERIFY(writeFile(scenario, kValidScenario));
+    const QString trace = m_dir.filePath(u"usage.jsonl"_s);
+    QCOMPARE(runCli({u"run"_s, scenario, u"--trace"_s, trace}).exitCode, 0);
+    const QString missing = m_dir.filePath(u"missing.jsonl"_s);
+    for (QString &argument : arguments)
+        argument = argument == u"TRACE"_s ? trace : argument == u"MISSING"_s ? missing : argument;
+    message.replace(u"TRACE"_s, trace).replace(u"MISSING"_s, missing);
+    const CliResult result = runCli(QStringList{u"inspect"_s} + arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.errLine(0).startsWith(message), result.err.constData());
+    QCOMPARE(result.out, QByteArray());
+}
+
+void TestCli::traceOptions_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown redaction") << QStringList{u"--redact"_s, u"some"_s} << 2
+                                       << u"sessionscope-cli run: --redact takes none, sensitive "
+                                          "or all, not \"some\""_s;
+    QTest::newRow("unwritable trace")
+        << QStringList{u"--trace"_s, u"DIR/no-such-dir/t.jsonl"_s} << 1
+        << u"sessionscope-cli run: cannot write DIR/no-such-dir/t.jsonl: "_s;
+}
+
+void TestCli::traceOptions()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const QString scenario = m_dir.filePath(u"valid.json"_s);
+    QVERIFY(writeFile(scenario, kValidScenario));
+    for (QString &option : options)
+        option.replace(u"DIR"_s, m_dir.path());
+    message.replace(u"DIR"_s, m_dir.path());
+    const CliResult result = runCli(QStringList{u"run"_s, scenario} + options);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.errLine(0).startsWith(message), result.err.constData());
+    QCOMPARE(result.out, QByteArray());
+}
+
+void TestCli::aScenarioErrorLeavesNoTrace()
+{
+    // The run stops at a scenario error; a half-written trace is not left behind.
+    const QString trace = m_dir.filePath(u"stopped.jsonl"_s);
+    const CliResult result =
+        runCli({u"run"_s, kDataDir + u"/alias-bound-twice.json"_s, u"--trace"_s, trace});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(!QFileInfo::exists(trace));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -2,11 +2,14 @@
 
 #include "scenario/scenariorunner.h"
 #include "support/databaseurl.h"
+#include "trace/tracerecorder.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 
 using namespace sessionscope;
@@ -27,26 +30,7 @@ QString describeStep(const ScenarioStep &step, const StepOutcome &outcome, const
     if (step.op == u"note")
         return QStringLiteral("\n  # %1\n")
             .arg(step.fields.value(QStringLiteral("text")).toString());
-    QStringList args;
-    for (const char *field : {"entity", "obj", "attr"}) {
-        const QJsonValue v = step.fields.value(QLatin1String(field));
-        if (v.isString())
-            args.append(v.toString());
-    }
-    if (step.fields.contains(QStringLiteral("value")))
-        args.append(QStringLiteral("= %1").arg(
-            QString::fromUtf8(QJsonDocument(QJsonArray{step.fields.value(QStringLiteral("value"))})
-                                  .toJson(QJsonDocument::Compact)
-                                  .mid(1)
-                                  .chopped(1))));
-    if (step.fields.contains(QStringLiteral("as")))
-        args.append(QStringLiteral("as %1").arg(
-            step.fields.value(QStringLiteral("as")).isArray()
-                ? joined(step.fields.value(QStringLiteral("as")).toArray())
-                : step.fields.value(QStringLiteral("as")).toString()));
-    QString text = QStringLiteral("%1. %2\n")
-                       .arg(outcome.step, 2)
-                       .arg(QString(step.op + u' ' + args.join(u' ')).trimmed());
+    QString text = QStringLiteral("%1. %2\n").arg(outcome.step, 2).arg(step.summary());
     for (const StatementEvent &statement : outcome.statements)
         text += QStringLiteral("      SQL  %1\n").arg(statement.sql.simplified());
     if (outcome.error)
@@ -88,7 +72,16 @@ int runCommand(const QStringList &arguments)
     const QCommandLineOption dropExisting(QStringLiteral("drop-existing"),
                                           QStringLiteral("Drop the scenario's tables first if they "
                                                          "exist."));
-    parser.addOptions({states, database, dropExisting});
+    const QCommandLineOption trace(QStringLiteral("trace"),
+                                   QStringLiteral("Record the run as a trace (JSON Lines) in "
+                                                  "<file>; see docs/trace-format.md."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption redact(
+        QStringLiteral("redact"),
+        QStringLiteral("What the trace hides: none (default), sensitive (columns marked "
+                       "sensitive, and raw SQL parameters) or all (every bound parameter)."),
+        QStringLiteral("mode"), QStringLiteral("none"));
+    parser.addOptions({states, database, dropExisting, trace, redact});
     parser.process(arguments);
 
     QTextStream err(stderr);
@@ -98,11 +91,51 @@ int runCommand(const QStringList &arguments)
         err << "sessionscope-cli run: give exactly one scenario file\n";
         return 2;
     }
+    TraceRecorder::Options traceOptions;
+    const QString redaction = parser.value(redact);
+    if (redaction == u"sensitive") {
+        traceOptions.redaction = TraceRecorder::Redaction::Sensitive;
+    } else if (redaction == u"all") {
+        traceOptions.redaction = TraceRecorder::Redaction::All;
+    } else if (redaction != u"none") {
+        err << "sessionscope-cli run: --redact takes none, sensitive or all, not \"" << redaction
+            << "\"\n";
+        return 2;
+    }
     try {
         Scenario scenario = Scenario::fromFile(positional.first());
         const QSqlDatabase db = openDatabase(parser.value(database), QStringLiteral("run"));
         ScenarioRunner runner(std::move(scenario), db);
         runner.prepare(parser.isSet(dropExisting));
+        // The trace is written to a temporary file and replaces <file> only when complete.
+        std::unique_ptr<QSaveFile> traceFile;
+        std::unique_ptr<TraceRecorder> recorder;
+        if (parser.isSet(trace)) {
+            traceFile = std::make_unique<QSaveFile>(parser.value(trace));
+            if (!traceFile->open(QIODevice::WriteOnly)) {
+                err << "sessionscope-cli run: cannot write " << parser.value(trace) << ": "
+                    << traceFile->errorString() << '\n';
+                return 1;
+            }
+            traceOptions.title = runner.scenario().title;
+            traceOptions.source = QFileInfo(positional.first()).fileName();
+            recorder =
+                std::make_unique<TraceRecorder>(runner.session(), traceFile.get(), traceOptions);
+            runner.setTraceRecorder(recorder.get());
+        }
+        auto finishTrace = [&]() -> bool {
+            if (!recorder)
+                return true;
+            recorder->finish();
+            if (!recorder->errorString().isEmpty() || !traceFile->commit()) {
+                err << "sessionscope-cli run: " << parser.value(trace) << ": "
+                    << (recorder->errorString().isEmpty() ? traceFile->errorString()
+                                                          : recorder->errorString())
+                    << '\n';
+                return false;
+            }
+            return true;
+        };
         if (parser.isSet(states)) {
             out << QJsonDocument(runner.runAll()).toJson(QJsonDocument::Indented);
         } else {
@@ -114,7 +147,7 @@ int runCommand(const QStringList &arguments)
                 out << describeStep(runner.scenario().steps.at(i), outcome, runner.state(&outcome));
             }
         }
-        return 0;
+        return finishTrace() ? 0 : 1;
     } catch (const ScenarioError &error) {
         err << error.message() << '\n';
     } catch (const SessionError &error) {

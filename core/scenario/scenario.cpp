@@ -1,6 +1,7 @@
 #include "scenario.h"
 
 #include "mapping/mappingjson.h"
+#include "mapping/values.h"
 #include "support/jsonfields.h"
 
 #include <QFile>
@@ -207,6 +208,32 @@ Scenario Scenario::fromJson(const QByteArray &json, const QString &source)
         throw ScenarioError(QStringLiteral("%1: %2").arg(source, problem.message()));
     }
     return scenario;
+}
+
+QString ScenarioStep::summary() const
+{
+    if (op == u"note")
+        return op;
+    QStringList parts{op};
+    for (const char *field : {"entity", "obj", "attr"}) {
+        const QJsonValue value = fields.value(QLatin1String(field));
+        if (value.isString())
+            parts.append(value.toString());
+    }
+    if (fields.contains(QStringLiteral("value")))
+        parts.append(QStringLiteral("= ") +
+                     QString::fromUtf8(values::jsonText(fields.value(QStringLiteral("value")))));
+    const QJsonValue as = fields.value(QStringLiteral("as"));
+    if (as.isString()) {
+        parts.append(QStringLiteral("as ") + as.toString());
+    } else if (as.isArray()) {
+        QStringList names;
+        for (const QJsonValue &name : as.toArray())
+            names.append(name.toString());
+        parts.append(QStringLiteral("as ") +
+                     (names.isEmpty() ? QStringLiteral("-") : names.join(QStringLiteral(", "))));
+    }
+    return parts.join(u' ');
 }
 
 } // namespace sessionscope

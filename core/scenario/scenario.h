@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mapping/mapping.h"
+#include "support/error.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -13,19 +14,10 @@ namespace sessionscope {
 
 // A problem with a scenario itself (not with what its steps do to the session): the run stops.
 // The message reads "FILE: step N: what is wrong" or "FILE:LINE:COLUMN: what is wrong".
-class ScenarioError : public std::exception
+class ScenarioError : public MessageError
 {
 public:
-    explicit ScenarioError(QString message)
-        : m_message(std::move(message))
-        , m_what(m_message.toStdString())
-    {}
-    const QString &message() const { return m_message; }
-    const char *what() const noexcept override { return m_what.c_str(); }
-
-private:
-    QString m_message;
-    std::string m_what;
+    using MessageError::MessageError;
 };
 
 struct ScenarioStep
@@ -33,6 +25,9 @@ struct ScenarioStep
     int number = 0; // counting from 1
     QString op;
     QJsonObject fields;
+
+    // What the step does, for people: `set u1 name = "bob"`, `new User as u1`, `flush`.
+    QString summary() const;
 };
 
 // A parsed, validated scenario (docs/scenario-format.md). Every step's op and fields are checked

@@ -4,6 +4,8 @@
 
 #include "state/attributes.h"
 #include "statesnapshot.h"
+#include "trace/tracerecorder.h"
+
 #include <cmath>
 
 namespace sessionscope {
@@ -137,6 +139,8 @@ void ScenarioRunner::bind(const ScenarioStep &step, const QString &alias, const 
 {
     if (!m_names.bind(alias, object))
         m_scenario.fail(step, QStringLiteral("the alias \"%1\" is already bound").arg(alias));
+    if (m_recorder)
+        m_recorder->bindAlias(object, alias);
 }
 
 QVariant ScenarioRunner::valueFor(const ScenarioStep &step, const Object &object, int attribute,
@@ -439,6 +443,16 @@ StepOutcome ScenarioRunner::runStep(int index)
     m_collector->statements.clear();
     OperationInfo info;
     info.kind = operationKindOf(step.op);
+    info.label = step.summary();
+    if (step.op == u"note")
+        info.detail = step.fields.value(QStringLiteral("text")).toString();
+    // The object the step acts on, when its alias is bound (an unbound one fails in execute()).
+    const Object target = m_names.find(step.fields.value(QStringLiteral("obj")).toString());
+    if (target)
+        info.object = target.state();
+    if (target && step.fields.contains(QStringLiteral("attr")))
+        info.attribute =
+            target.entity().attributeIndex(step.fields.value(QStringLiteral("attr")).toString());
     Session::OperationGuard guard(*m_session, info);
     try {
         execute(step);

@@ -12,6 +12,8 @@
 
 namespace sessionscope {
 
+class TraceRecorder;
+
 // What one step did.
 struct StepOutcome
 {
@@ -40,6 +42,10 @@ public:
     const ObjectNames &names() const { return m_names; }
     int stepCount() const { return int(m_scenario.steps.size()); }
 
+    // Records the run: every step is one operation of the trace, and every alias a step binds
+    // is an alias event. Attach before the first step; the recorder must outlive the steps.
+    void setTraceRecorder(TraceRecorder *recorder) { m_recorder = recorder; }
+
     // Runs step `index` (0-based) and reports what happened.
     StepOutcome runStep(int index);
     // The state in the --states shape; without an outcome, the state before the first step.
@@ -64,6 +70,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<StatementCollector> m_collector;
     ObjectNames m_names;
+    TraceRecorder *m_recorder = nullptr;
 };
 
 } // namespace sessionscope

@@ -219,6 +219,16 @@ QList<Object> Session::identityMapObjects() const
     return handles(m_identityMap.states());
 }
 
+Session::Membership Session::membership(const ObjectState &state) const
+{
+    Membership m;
+    m.identityMap = m_identityMap.containsState(state);
+    m.isNew = m_new.contains(&state);
+    m.deleted = m_deleted.contains(&state);
+    m.dirty = m.identityMap && !m.deleted && m_identityMap.isMarkedModified(state);
+    return m;
+}
+
 bool Session::contains(const Object &object) const
 {
     return object && containsState(*object.state());

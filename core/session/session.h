@@ -134,6 +134,16 @@ public:
     QList<Object> deletedObjects() const;
     QList<Object> identityMapObjects() const;
     bool contains(const Object &object) const;
+    // Which of the session's sets an object is in (what a trace records about it).
+    struct Membership
+    {
+        bool identityMap = false;
+        bool isNew = false;
+        bool dirty = false;
+        bool deleted = false;
+    };
+    Membership membership(const ObjectState &state) const;
+    ObjectPool &pool() const { return *m_pool; }
     // Whether the object has net changes (dirty is optimistic: any set marks it).
     bool isModified(const Object &object);
     bool inTransaction() const { return m_transaction != nullptr; }

@@ -19,14 +19,14 @@ public:
         if (m_order.contains(state))
             return false;
         m_order.insert(state, ++m_counter);
-        state->touch();
+        state->touchFields();
         return true;
     }
     bool remove(ObjectState *state)
     {
         if (m_order.remove(state) == 0)
             return false;
-        state->touch();
+        state->touchFields();
         return true;
     }
     void insertAll(const StateSet &other)
@@ -43,7 +43,7 @@ public:
     void clear()
     {
         for (auto it = m_order.cbegin(); it != m_order.cend(); ++it)
-            it.key()->touch();
+            it.key()->touchFields();
         m_order.clear();
     }
 

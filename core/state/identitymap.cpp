@@ -31,7 +31,7 @@ bool IdentityMap::add(ObjectState &state)
     m_states.insert(key, &state);
     if (state.isModified())
         m_modified.insert(&state);
-    state.touch();
+    state.touchFields();
     return true;
 }
 
@@ -41,9 +41,9 @@ ObjectState *IdentityMap::replace(ObjectState &state)
     ObjectState *previous = m_states.value(key, nullptr);
     if (previous && previous != &state) {
         m_modified.remove(previous);
-        previous->touch();
+        previous->touchFields();
     }
-    state.touch();
+    state.touchFields();
     m_states.insert(key, &state);
     if (state.isModified())
         m_modified.insert(&state);
@@ -56,13 +56,13 @@ void IdentityMap::discard(ObjectState &state)
         return;
     m_states.remove(IdentityKey{&state.entity(), state.key()});
     m_modified.remove(&state);
-    state.touch();
+    state.touchFields();
 }
 
 void IdentityMap::clear()
 {
     for (ObjectState *state : std::as_const(m_states))
-        state->touch();
+        state->touchFields();
     m_states.clear();
     m_modified.clear();
 }

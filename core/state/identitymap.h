@@ -40,14 +40,18 @@ public:
     void markModified(ObjectState &state)
     {
         m_modified.insert(&state);
-        state.touch();
+        state.touchFields(); // the dirty set
     }
     void unmarkModified(ObjectState &state)
     {
         if (m_modified.remove(&state))
-            state.touch();
+            state.touchFields(); // the dirty set
     }
     bool hasModified() const { return !m_modified.isEmpty(); }
+    bool isMarkedModified(const ObjectState &state) const
+    {
+        return m_modified.contains(const_cast<ObjectState *>(&state));
+    }
     QList<ObjectState *> modifiedStates() const { return m_modified.values(); }
 
 private:

@@ -22,17 +22,19 @@ ObjectState *ObjectPool::create(const EntityType &entity)
 
 void ObjectPool::setTracking(bool on)
 {
+    if (on && !m_tracking)
+        ++m_trackingEpoch;
     m_tracking = on;
-    if (!on)
-        takeTouched();
+    if (!on) {
+        for (ObjectState *state : takeTouched())
+            state->clearTouched();
+    }
 }
 
 std::vector<ObjectState *> ObjectPool::takeTouched()
 {
     std::vector<ObjectState *> touched;
     touched.swap(m_touched);
-    for (ObjectState *state : touched)
-        state->clearTouched();
     return touched;
 }
 

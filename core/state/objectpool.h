@@ -39,9 +39,12 @@ public:
     const std::vector<std::unique_ptr<ObjectState>> &states() const { return m_states; }
 
     // Change tracking for a recorder: while on, objects that change visibly are collected until
-    // takeTouched() hands them over.
+    // takeTouched() hands them over; the taker reads what each one says was touched
+    // (ObjectState::isAttributeTouched(), ...) and then calls its clearTouched().
     void setTracking(bool on);
     bool isTracking() const { return m_tracking; }
+    // Changes each time tracking starts, so ids a previous recorder gave objects lapse.
+    quint32 trackingEpoch() const { return m_trackingEpoch; }
     void recordTouched(ObjectState *state) { m_touched.push_back(state); }
     std::vector<ObjectState *> takeTouched();
 
@@ -55,6 +58,7 @@ private:
     quint64 m_insertCounter = 0;
     int m_refs = 0;
     bool m_tracking = false;
+    quint32 m_trackingEpoch = 0;
 };
 
 } // namespace sessionscope

@@ -55,6 +55,7 @@ ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool)
     , m_values(std::make_unique<QVariant[]>(size_t(entity.attributeCount())))
     , m_loaded(entity.attributeCount())
     , m_expired(entity.attributeCount() + int(entity.composites().size()))
+    , m_touchedAttributes(entity.attributeCount() + int(entity.composites().size()))
 {}
 
 ObjectState::~ObjectState() = default;
@@ -75,14 +76,14 @@ Lifecycle ObjectState::lifecycle() const
 
 void ObjectState::store(int attribute, QVariant value)
 {
-    touch();
+    touchAttribute(attribute);
     m_values[size_t(attribute)] = std::move(value);
     m_loaded.set(attribute);
 }
 
 void ObjectState::unload(int attribute)
 {
-    touch();
+    touchAttribute(attribute);
     m_values[size_t(attribute)] = QVariant();
     m_loaded.reset(attribute);
 }
@@ -110,7 +111,7 @@ const Original *ObjectState::original(int attribute) const
 
 void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
 {
-    touch();
+    touchAttribute(attribute);
     for (Original &o : m_originals) {
         if (o.attribute == attribute) {
             o.kind = kind;
@@ -123,7 +124,7 @@ void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
 
 void ObjectState::removeOriginal(int attribute)
 {
-    touch();
+    touchAttribute(attribute);
     std::erase_if(m_originals, [attribute](const Original &o) { return o.attribute == attribute; });
 }
 
@@ -145,7 +146,7 @@ void ObjectState::modifiedEvent(int attribute, OriginalKind previousKind, const 
 
 void ObjectState::modifiedEvent()
 {
-    touch();
+    touchFields();
     StateContext *context = session();
     if ((context && !m_trackedModified) || !m_modified) {
         m_modified = true;
@@ -158,7 +159,7 @@ void ObjectState::modifiedEvent()
 
 void ObjectState::commit(const QList<int> &attributes)
 {
-    touch();
+    touchFields(); // the expired list; History changes through removeOriginal()
     const int count = m_entity->attributeCount();
     for (int attribute : attributes) {
         if (attribute < count)
@@ -211,7 +212,7 @@ void ObjectState::expire()
 
 void ObjectState::expireAttributes(const QList<int> &attributes)
 {
-    touch();
+    touchFields(); // the expired list; values through unload() and removeOriginal()
     for (int attribute : attributes) {
         // Only columns are "expired"; a relationship is simply unloaded and lazy-loads again.
         if (m_entity->isColumn(attribute))
@@ -227,10 +228,51 @@ void ObjectState::expireAttributes(const QList<int> &attributes)
 
 void ObjectState::touch()
 {
-    if (!m_touched && m_pool->isTracking()) {
+    if (!m_pool->isTracking())
+        return;
+    m_touchedAll = true;
+    touchFields();
+}
+
+void ObjectState::touchFields()
+{
+    if (!m_pool->isTracking())
+        return;
+    m_touchedFields = true;
+    if (!m_touched) {
         m_touched = true;
         m_pool->recordTouched(this);
     }
+}
+
+void ObjectState::touchAttribute(int slot)
+{
+    if (!m_pool->isTracking())
+        return;
+    m_touchedAttributes.set(slot);
+    if (!m_touched) {
+        m_touched = true;
+        m_pool->recordTouched(this);
+    }
+}
+
+void ObjectState::clearTouched()
+{
+    m_touched = false;
+    m_touchedFields = false;
+    m_touchedAll = false;
+    m_touchedAttributes.clear();
+}
+
+int ObjectState::traceId() const
+{
+    return m_traceEpoch == m_pool->trackingEpoch() ? m_traceId : 0;
+}
+
+void ObjectState::setTraceId(int id)
+{
+    m_traceEpoch = m_pool->trackingEpoch();
+    m_traceId = id;
 }
 
 ObjectState::Extras &ObjectState::extras()
@@ -319,7 +361,7 @@ const QVariant *ObjectState::cachedComposite(int composite) const
 
 void ObjectState::cacheComposite(int composite, QVariant values)
 {
-    touch();
+    touchAttribute(compositeSlot(composite));
     for (auto &[index, cached] : extras().composites) {
         if (index == composite) {
             cached = std::move(values);
@@ -331,7 +373,7 @@ void ObjectState::cacheComposite(int composite, QVariant values)
 
 void ObjectState::dropComposite(int composite)
 {
-    touch();
+    touchAttribute(compositeSlot(composite));
     if (m_extras)
         std::erase_if(m_extras->composites,
                       [composite](const auto &c) { return c.first == composite; });
@@ -339,7 +381,8 @@ void ObjectState::dropComposite(int composite)
 
 void ObjectState::dropComposites()
 {
-    touch();
+    for (int c = 0; c < int(m_entity->composites().size()); ++c)
+        touchAttribute(compositeSlot(c));
     if (m_extras)
         m_extras->composites.clear();
 }
@@ -359,7 +402,7 @@ void ObjectState::dropCompositesOver(const QList<int> &columns)
 
 void ObjectState::setAttached(bool attached)
 {
-    touch();
+    touchFields();
     m_attached = attached;
     if (!attached)
         m_trackedModified = false;

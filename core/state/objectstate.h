@@ -73,12 +73,12 @@ public:
     void setKey(QVariantList key)
     {
         m_key = std::move(key);
-        touch();
+        touchFields();
     }
     void clearKey()
     {
         m_key.clear();
-        touch();
+        touchFields();
     }
     bool sameKey(const ObjectState &other) const
     {
@@ -113,7 +113,7 @@ public:
     void setDeletedFlag(bool deleted)
     {
         m_deleted = deleted;
-        touch();
+        touchFields();
     }
     quint64 insertOrder() const { return m_insertOrder; }
     void setInsertOrder(quint64 order) { m_insertOrder = order; }
@@ -143,7 +143,7 @@ public:
     void clearExpired()
     {
         m_expired.clear();
-        touch();
+        touchFields();
     }
 
     // ---- parent tracking for delete-orphan (SQLAlchemy's state.parents)
@@ -174,11 +174,19 @@ public:
     // Handles (Object) referring to this state; see ObjectPool.
     int handleCount() const { return m_handles; }
 
-    // Something visible about the object changed (a value, History, a flag, a set it is in).
-    // Costs a flag test unless the pool tracks changes for a recorder.
-    void touch();
+    // Something visible about the object changed. Each costs a flag test unless the pool tracks
+    // changes for a recorder, which then rewrites what was touched:
+    void touch();                  // anything, attributes included
+    void touchFields();            // lifecycle, key, flags, expired list or set membership
+    void touchAttribute(int slot); // one attribute's value or History (composites: compositeSlot)
     bool isTouched() const { return m_touched; }
-    void clearTouched() { m_touched = false; }
+    bool fieldsTouched() const { return m_touchedFields; }
+    bool allAttributesTouched() const { return m_touchedAll; }
+    bool isAttributeTouched(int slot) const { return m_touchedAttributes.test(slot); }
+    void clearTouched();
+    // The id the pool's current recorder gave the object (0: none yet).
+    int traceId() const;
+    void setTraceId(int id);
 
 private:
     friend class Object;
@@ -200,6 +208,7 @@ private:
     std::unique_ptr<QVariant[]> m_values;
     AttributeBits m_loaded;
     AttributeBits m_expired;
+    AttributeBits m_touchedAttributes;
     std::vector<Original> m_originals;
     QVariantList m_key;
     std::unique_ptr<Extras> m_extras;
@@ -213,6 +222,10 @@ private:
     bool m_fullyExpired = false;
     bool m_orphanedOutsideOfSession = false;
     bool m_touched = false;
+    bool m_touchedFields = false;
+    bool m_touchedAll = false;
+    quint32 m_traceEpoch = 0; // ObjectPool::trackingEpoch() when m_traceId was given
+    int m_traceId = 0;
 };
 
 // "User#1" for an object with an identity, "User (pending)" otherwise: for messages.

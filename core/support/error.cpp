@@ -31,11 +31,6 @@ SessionError::SessionError(ErrorKind kind, QString message,
     , m_what(m_message.toStdString())
 {}
 
-MappingError::MappingError(QString message)
-    : m_message(std::move(message))
-    , m_what(m_message.toStdString())
-{}
-
 void throwInvalidRequest(const QString &message)
 {
     throw SessionError(ErrorKind::InvalidRequest, message);

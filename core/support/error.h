@@ -44,18 +44,29 @@ private:
     std::string m_what;
 };
 
-// Thrown while building a mapping from C++ or JSON: the message names the entity, the column or
-// relationship, and what is wrong with it.
-class MappingError : public std::exception
+// An error that is a message for people: the base of the errors in what the user gave us
+// (a mapping, a scenario, an input document, a trace).
+class MessageError : public std::exception
 {
 public:
-    explicit MappingError(QString message);
+    explicit MessageError(QString message)
+        : m_message(std::move(message))
+        , m_what(m_message.toStdString())
+    {}
     const QString &message() const { return m_message; }
     const char *what() const noexcept override { return m_what.c_str(); }
 
 private:
     QString m_message;
     std::string m_what;
+};
+
+// Thrown while building a mapping from C++ or JSON: the message names the entity, the column or
+// relationship, and what is wrong with it.
+class MappingError : public MessageError
+{
+public:
+    using MessageError::MessageError;
 };
 
 [[noreturn]] void throwInvalidRequest(const QString &message);

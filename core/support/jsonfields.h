@@ -1,5 +1,7 @@
 #pragma once
 
+#include "error.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -13,19 +15,10 @@ namespace sessionscope {
 
 // A problem in an input document (scenario, schema). The message starts with the path of the
 // offending value, e.g. "schema.entities[1].columns[0].type: unknown type \"strng\"".
-class InputError : public std::exception
+class InputError : public MessageError
 {
 public:
-    explicit InputError(QString message)
-        : m_message(std::move(message))
-        , m_what(m_message.toStdString())
-    {}
-    const QString &message() const { return m_message; }
-    const char *what() const noexcept override { return m_what.c_str(); }
-
-private:
-    QString m_message;
-    std::string m_what;
+    using MessageError::MessageError;
 };
 
 // Strict, path-aware accessors over a JSON object: every failure names where it happened.

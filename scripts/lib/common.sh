@@ -13,6 +13,7 @@ SESSIONSCOPE_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libfmt-dev libsqlite3-dev
+    clang llvm libclang-rt-dev
     postgresql python3 python3-sqlalchemy python3-psycopg2
     xvfb xauth
 )
@@ -33,10 +34,13 @@ ensure_packages() {
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Configures and builds a CMake preset (default: "default").
+# Configures and builds a CMake preset (default: "default"), or only the targets given after it.
 build_preset() {
     local preset=${1:-default}
-    say "building ($preset)"
+    shift || true
+    local targets=()
+    [ $# -eq 0 ] || targets=(--target "$@")
+    say "building ($preset${1:+: $*})"
     cmake --preset "$preset" -S "$REPO_ROOT" >/dev/null
-    cmake --build --preset "$preset"
+    cmake --build --preset "$preset" "${targets[@]}"
 }
