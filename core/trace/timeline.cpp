@@ -275,6 +275,12 @@ qint64 Timeline::stateEventOf(int op) const
     return op < operationCount() ? qint64(m_opBegin[size_t(op)]) - 1 : eventCount() - 1;
 }
 
+qint64 Timeline::firstEventOf(int op) const
+{
+    checkOperation(op, 0);
+    return op == 0 ? 0 : qint64(m_opBegin[size_t(op - 1)]);
+}
+
 QByteArray Timeline::eventText(qint64 event) const
 {
     const qint64 offset = m_offsets[size_t(event)];

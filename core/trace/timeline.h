@@ -114,7 +114,12 @@ public:
     // The operation an event belongs to (0: before the first one).
     int operationOf(qint64 event) const;
     // The event after which the state is the state after operation `op` (-1: before any event).
+    // It is also the operation's last event: its end, or, when it never ended, the last event
+    // before the next operation (or of the trace).
     qint64 stateEventOf(int op) const;
+    // The first event of operation `op`: its begin (0 for operation 0, the events before the
+    // first operation).
+    qint64 firstEventOf(int op) const;
     QByteArray eventText(qint64 event) const;
     QJsonObject event(qint64 event) const;
     TraceOperation operation(int op) const;       // 1-based

@@ -114,14 +114,25 @@ QJsonObject traceSummary(Timeline &timeline)
 
 QJsonObject traceDiff(Timeline &timeline, int from, int to)
 {
-    timeline.seekOperation(from);
+    // Checked before either seek, so a bad `to` leaves no half-done work behind.
+    const qint64 fromEvent = timeline.stateEventOf(from);
+    const qint64 toEvent = timeline.stateEventOf(to);
+    QJsonObject diff = traceDiffOfEvents(timeline, fromEvent, toEvent);
+    diff.insert(QStringLiteral("from"), from);
+    diff.insert(QStringLiteral("to"), to);
+    return diff;
+}
+
+QJsonObject traceDiffOfEvents(Timeline &timeline, qint64 fromEvent, qint64 toEvent)
+{
+    timeline.seekEvent(fromEvent);
     const TraceState before = timeline.state(); // shares everything with the Timeline's
-    timeline.seekOperation(to);
+    timeline.seekEvent(toEvent);
     const TraceState &after = timeline.state();
     const TraceRenderer renderBefore(before, timeline.schema(), timeline.ids(), timeline.bytes());
     const TraceRenderer renderAfter = timeline.renderer();
 
-    QJsonObject diff{{QStringLiteral("from"), from}, {QStringLiteral("to"), to}};
+    QJsonObject diff;
     if (before.transactionActive() != after.transactionActive() ||
         before.nestedDepth() != after.nestedDepth()) {
         auto transaction = [](const TraceState &state) {

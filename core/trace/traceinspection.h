@@ -24,5 +24,8 @@ QJsonObject traceSummary(Timeline &timeline);
 // their state, key, sets, modified flag, expired attributes and every attribute whose value or
 // History changed.
 QJsonObject traceDiff(Timeline &timeline, int from, int to);
+// The same between the states after two events (cursor positions: -1 is before the first
+// event), without the "from" and "to" members.
+QJsonObject traceDiffOfEvents(Timeline &timeline, qint64 fromEvent, qint64 toEvent);
 
 } // namespace sessionscope

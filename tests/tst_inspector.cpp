@@ -1,0 +1,580 @@
+// The inspector's window driven as a user would, offscreen: open a trace, step with the
+// keyboard and the toolbar, click events and links, mark a diff, open broken files, and check
+// what each view shows. Also the `sessionscope` executable's --screenshot, and the Russian
+// translation.
+
+#include "itemroles.h"
+#include "lifecyclestyle.h"
+#include "mainwindow.h"
+#include "models/diffmodel.h"
+#include "models/eventlogmodel.h"
+#include "models/identitymapmodel.h"
+#include "models/objectmodel.h"
+#include "models/pendingmodel.h"
+#include "models/sqlmodel.h"
+#include "scenario/scenariotrace.h"
+#include "tracedocument.h"
+#include "views/diffview.h"
+#include "views/eventlogview.h"
+#include "views/identitymapview.h"
+#include "views/objectview.h"
+#include "views/pendingview.h"
+#include "views/placeholdertreeview.h"
+#include "views/sqlview.h"
+#include "views/transactionview.h"
+#include "views/welcomepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QImage>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeWidget>
+#include <QXmlStreamReader>
+
+using namespace sessionscope;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kSourceDir = QStringLiteral(SESSIONSCOPE_SOURCE_DIR);
+const QString kDemo = kSourceDir + u"/resources/scenarios/demo.json"_s;
+
+QDockWidget *dockOf(QWidget *view)
+{
+    return qobject_cast<QDockWidget *>(view->parentWidget());
+}
+
+QStringList namesIn(const QAbstractItemModel &model, const QModelIndex &group)
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(group); ++row)
+        names.append(model.index(row, 0, group).data().toString());
+    return names;
+}
+
+QMessageBox *errorDialog(QWidget *window)
+{
+    return window->findChild<QMessageBox *>(u"errorDialog"_s);
+}
+
+} // namespace
+
+class InspectorTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void emptyWindowShowsHowToStart();
+    void openTraceAndStepWithTheKeyboard();
+    void stepIntoAFlushStatementByStatement();
+    void clickingAnEventGoesThere();
+    void referencesAreLinks();
+    void eventsThatTouchedAnObject();
+    void diffBetweenTwoMarkedSteps();
+    void malformedFileKeepsTheWindowUsable();
+    void truncatedTraceOpensWithAWarning();
+    void openScenarioAndRecentFiles();
+    void sliderAndPlay();
+    void dockLayoutIsRemembered();
+    void darkPaletteKeepsBadgesReadable();
+    void screenshotOption();
+    void russianTranslationIsComplete();
+
+private:
+    QString writeDemoTrace();
+    QTemporaryDir m_dir;
+};
+
+void InspectorTest::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Settings (recent files, layout) go to a throw-away place.
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_s).toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"SessionScopeTest"_s);
+    QCoreApplication::setApplicationName(u"InspectorTest"_s);
+    QSettings().clear();
+}
+
+void InspectorTest::cleanup()
+{
+    QSettings().clear();
+}
+
+QString InspectorTest::writeDemoTrace()
+{
+    const QString path = m_dir.filePath(u"demo.jsonl"_s);
+    QFile file(path);
+    if (!file.exists()) {
+        file.open(QIODevice::WriteOnly);
+        file.write(recordScenarioTrace(kDemo));
+    }
+    return path;
+}
+
+void InspectorTest::emptyWindowShowsHowToStart()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.welcomePage()->isVisible());
+    QVERIFY(!dockOf(window.eventLogView())->isVisible());
+    QVERIFY(!window.stepAction(MainWindow::Step::Over)->isEnabled());
+    QCOMPARE(window.positionText(), u"Nothing open"_s);
+    // Every stepping command is in a menu with its shortcut.
+    for (auto step : {MainWindow::Step::Over, MainWindow::Step::Into, MainWindow::Step::Out,
+                      MainWindow::Step::Back, MainWindow::Step::BackInto})
+        QVERIFY(!window.stepAction(step)->shortcut().isEmpty());
+    QCOMPARE(window.stepAction(MainWindow::Step::Over)->shortcut(), QKeySequence(Qt::Key_F10));
+    QCOMPARE(window.stepAction(MainWindow::Step::Into)->shortcut(), QKeySequence(Qt::Key_F11));
+    QCOMPARE(window.stepAction(MainWindow::Step::Out)->shortcut(),
+             QKeySequence(Qt::SHIFT | Qt::Key_F11));
+    // The demo button opens the bundled scenario.
+    QVERIFY(window.openDemo());
+    QVERIFY(!window.welcomePage()->isVisible());
+    QVERIFY(dockOf(window.eventLogView())->isVisible());
+    window.closeDocument();
+    QVERIFY(window.welcomePage()->isVisible());
+}
+
+void InspectorTest::openTraceAndStepWithTheKeyboard()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    QCOMPARE(document->cursor(), -1);
+    const Timeline &timeline = document->timeline();
+    QVERIFY(window.windowTitle().startsWith(u"A first session"_s));
+
+    // F10 steps over operations: after 7 (add ann), ann is pending, in "new".
+    for (int op = 1; op <= 7; ++op)
+        QTest::keyClick(&window, Qt::Key_F10);
+    QCOMPARE(document->cursor(), timeline.stateEventOf(7));
+    QCOMPARE(window.positionText().left(23), u"After operation 7 of 26"_s);
+    PendingModel *pending = window.pendingView()->model();
+    QCOMPARE(namesIn(*pending, pending->index(PendingModel::NewGroup, 0)),
+             (QStringList{u"ann"_s, u"home"_s}));
+    IdentityMapModel *identity = window.identityMapView()->model();
+    QCOMPARE(identity->rowCount(identity->index(0, 0)), 0);
+
+    // Two more (note, flush): both are persistent, in the identity map, nothing pending.
+    QTest::keyClick(&window, Qt::Key_F10);
+    QTest::keyClick(&window, Qt::Key_F10);
+    QCOMPARE(document->currentOperation(), 9);
+    QCOMPARE(namesIn(*pending, pending->index(PendingModel::NewGroup, 0)), QStringList());
+    QStringList inMap;
+    for (int group = 0; group < identity->rowCount(); ++group)
+        inMap += namesIn(*identity, identity->index(group, 0));
+    inMap.sort();
+    QCOMPARE(inMap, (QStringList{u"ann"_s, u"home"_s}));
+    const QModelIndex annRow = identity->indexOfSlot(timeline.ids().find(1));
+    QCOMPARE(annRow.siblingAtColumn(IdentityMapModel::StateColumn).data().toString(),
+             u"persistent"_s);
+    QVERIFY(annRow.data(ChangedAtStepRole).toBool());
+    QVERIFY(window.transactionView()->statusText().contains(u"active"_s));
+
+    // Shift+F10 goes back one operation; Ctrl+Home to the start; Ctrl+End to the end.
+    QTest::keyClick(&window, Qt::Key_F10, Qt::ShiftModifier);
+    QCOMPARE(document->cursor(), timeline.stateEventOf(8));
+    QTest::keyClick(&window, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(document->cursor(), -1);
+    QVERIFY(!window.stepAction(MainWindow::Step::Back)->isEnabled());
+    QTest::keyClick(&window, Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(document->cursor(), document->eventCount() - 1);
+    QVERIFY(!window.stepAction(MainWindow::Step::Over)->isEnabled());
+}
+
+void InspectorTest::stepIntoAFlushStatementByStatement()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    const Timeline &timeline = document->timeline();
+    QVERIFY(window.stepTo(timeline.stateEventOf(8)));
+    SqlModel *sql = window.sqlView()->model();
+    QTableView *sqlTable = window.sqlView()->view();
+    // F11 into the flush until its first INSERT: the SQL view follows, the transaction view
+    // says a flush is under way, and only ann is persistent yet.
+    QStringList sqlSeen;
+    while (document->cursor() < timeline.stateEventOf(9)) {
+        QTest::keyClick(&window, Qt::Key_F11);
+        QCOMPARE(document->currentOperation(), 9);
+        if (timeline.eventType(document->cursor()) == TraceEventType::Sql) {
+            sqlSeen.append(sqlTable->currentIndex().data().toString());
+            QCOMPARE(sqlTable->currentIndex().row(), sql->rowAtOrBefore(document->cursor()));
+            if (sqlSeen.size() == 1) {
+                QVERIFY(window.transactionView()->statusText().contains(u"in progress"_s));
+                QVERIFY(!window.stepAction(MainWindow::Step::Out)->text().isEmpty());
+            }
+        }
+    }
+    QCOMPARE(sqlSeen.size(), 2);
+    QVERIFY(sqlSeen[0].startsWith(u"INSERT INTO \"users\""_s));
+    QVERIFY(sqlSeen[1].startsWith(u"INSERT INTO \"addresses\""_s));
+    // Ctrl+F11 steps back one event; Shift+F11 steps out to the end of the operation.
+    QTest::keyClick(&window, Qt::Key_F11, Qt::ControlModifier);
+    QCOMPARE(document->cursor(), timeline.stateEventOf(9) - 1);
+    QTest::keyClick(&window, Qt::Key_F11, Qt::ShiftModifier);
+    QCOMPARE(document->cursor(), timeline.stateEventOf(9));
+    QVERIFY(!window.transactionView()->statusText().contains(u"in progress"_s));
+}
+
+void InspectorTest::clickingAnEventGoesThere()
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    QTreeView *log = window.eventLogView()->view();
+    EventLogModel *model = window.eventLogView()->model();
+    const QModelIndex commit = model->index(9, EventLogModel::SummaryColumn); // operation 10
+    QCOMPARE(commit.siblingAtColumn(EventLogModel::KindColumn).data().toString(), u"commit"_s);
+    QTest::mouseClick(log->viewport(), Qt::LeftButton, {}, log->visualRect(commit).center());
+    QCOMPARE(document->cursor(), document->timeline().stateEventOf(10));
+    // The SQL view's rows step too.
+    QTableView *sql = window.sqlView()->view();
+    const QModelIndex first = window.sqlView()->model()->index(0, SqlModel::StatementColumn);
+    QTest::mouseClick(sql->viewport(), Qt::LeftButton, {}, sql->visualRect(first).center());
+    QCOMPARE(document->cursor(), window.sqlView()->model()->eventAt(0));
+    // Keyboard in the log: Down moves to the next row and steps there.
+    log->setFocus();
+    const qint64 before = document->cursor();
+    QTest::keyClick(log, Qt::Key_Down);
+    QVERIFY(document->cursor() > before);
+}
+
+void InspectorTest::referencesAreLinks()
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    const Timeline &timeline = document->timeline();
+    QVERIFY(window.stepTo(timeline.stateEventOf(9)));
+    const int home = timeline.ids().find(2);
+    window.selectObject(home);
+    ObjectView *objectView = window.objectView();
+    QCOMPARE(objectView->objectSlot(), home);
+    QVERIFY(objectView->headline().contains(u"home"_s));
+    ObjectModel *model = objectView->model();
+    QModelIndex user;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data().toString() == u"user")
+            user = model->index(row, ObjectModel::ValueColumn);
+    }
+    QVERIFY(user.isValid());
+    QCOMPARE(user.data().toString(), u"ann"_s);
+    QTreeView *tree = objectView->view();
+    tree->scrollTo(user);
+    QVERIFY(tree->viewport()->rect().contains(tree->visualRect(user).center()));
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(user).center());
+    QCOMPARE(objectView->objectSlot(), timeline.ids().find(1));
+    // The identity map selects the object the object view shows.
+    const QModelIndex current = window.identityMapView()->view()->currentIndex();
+    QCOMPARE(current.data().toString(), u"ann"_s);
+    // Before ann existed, the object view says so instead of showing stale values.
+    QVERIFY(window.stepTo(-1));
+    QCOMPARE(model->rowCount(), 0);
+    QVERIFY(objectView->view()->placeholderText().contains(u"does not exist"_s));
+}
+
+void InspectorTest::eventsThatTouchedAnObject()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    QVERIFY(window.stepTo(document->eventCount() - 1));
+    const int home = document->timeline().ids().find(2);
+    window.selectObject(home);
+    emit window.objectView()->showEventsTouching(2, u"user"_s);
+    EventLogModel *log = window.eventLogView()->model();
+    QCOMPARE(log->filter().object, 2);
+    QCOMPARE(log->filter().attribute, u"user"_s);
+    QVERIFY(log->rowCount() > 0 && log->rowCount() < document->operationCount());
+    // set home user = "ann" is one of them.
+    bool found = false;
+    for (int row = 0; row < log->rowCount(); ++row)
+        found = found || log->index(row, EventLogModel::SummaryColumn).data().toString() ==
+                             u"set home user = \"ann\""_s;
+    QVERIFY(found);
+    window.eventLogView()->clearFilters();
+    QCOMPARE(log->rowCount(), document->operationCount());
+}
+
+void InspectorTest::diffBetweenTwoMarkedSteps()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    DiffModel *diff = window.diffView()->model();
+    QVERIFY(diff->isEmpty());
+    QVERIFY(!window.diffView()->view()->placeholderText().isEmpty());
+    QTest::keyClick(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    for (int op = 1; op <= 9; ++op)
+        QTest::keyClick(&window, Qt::Key_F10);
+    QTest::keyClick(&window, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(document->markA(), -1);
+    QCOMPARE(document->markB(), document->timeline().stateEventOf(9));
+    QVERIFY(dockOf(window.diffView())->isVisible());
+    QVERIFY(!diff->isEmpty());
+    QStringList headings = namesIn(*diff, {});
+    QVERIFY2(headings.contains(u"Appeared (2)"_s), qPrintable(headings.join(u", "_s)));
+}
+
+void InspectorTest::malformedFileKeepsTheWindowUsable()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    QVERIFY(window.stepTo(10));
+    // A trace with a broken third line.
+    QFile demo(writeDemoTrace());
+    QVERIFY(demo.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = demo.readAll().split('\n');
+    lines[2] = "{\"seq\":2,\"op\":1,\"t\":5,\"type\":\"end\",\"error\":nul}";
+    const QString broken = m_dir.filePath(u"broken.jsonl"_s);
+    QFile out(broken);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(lines.join('\n'));
+    out.close();
+
+    QVERIFY(!window.openFile(broken));
+    QVERIFY2(window.lastError().startsWith(broken + u":3: "_s), qPrintable(window.lastError()));
+    QMessageBox *box = errorDialog(&window);
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QVERIFY(!box->isModal() || box->windowModality() != Qt::ApplicationModal);
+    QVERIFY(box->text().contains(u":3: "_s));
+    box->close();
+    // What was open stays open, at the same step.
+    QVERIFY(window.document());
+    QCOMPARE(window.document()->cursor(), 10);
+    // A scenario with a mistake names the file and the step.
+    const QString badScenario = m_dir.filePath(u"bad-scenario.json"_s);
+    QFile scenario(badScenario);
+    QVERIFY(scenario.open(QIODevice::WriteOnly));
+    scenario.write(
+        R"({"format": "sessionscope-scenario/1", "title": "t", "schema": {"entities": [{"name": "User", "table": "users", "columns": [{"name": "id", "type": "integer", "primary_key": true}]}]}, "steps": [{"op": "fly"}]})");
+    scenario.close();
+    QVERIFY(!window.openFile(badScenario));
+    QVERIFY2(window.lastError().contains(u"bad-scenario.json"_s), qPrintable(window.lastError()));
+    QVERIFY2(window.lastError().contains(u"fly"_s), qPrintable(window.lastError()));
+    // And a file that is not there.
+    QVERIFY(!window.openFile(m_dir.filePath(u"missing.jsonl"_s)));
+    QVERIFY(window.lastError().contains(u"missing.jsonl"_s));
+    QVERIFY(window.openFile(writeDemoTrace()));
+}
+
+void InspectorTest::truncatedTraceOpensWithAWarning()
+{
+    QFile demo(writeDemoTrace());
+    QVERIFY(demo.open(QIODevice::ReadOnly));
+    const QByteArray whole = demo.readAll();
+    const QString cut = m_dir.filePath(u"cut.jsonl"_s);
+    QFile out(cut);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(whole.left(whole.size() / 2)); // ends inside a line
+    out.close();
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(cut));
+    QVERIFY(window.lastError().contains(u"cut.jsonl:"_s));
+    QVERIFY(errorDialog(&window));
+    QVERIFY(window.document()->eventCount() > 0);
+}
+
+void InspectorTest::openScenarioAndRecentFiles()
+{
+    MainWindow window;
+    window.show();
+    const QString scenario =
+        kSourceDir + u"/tests/conformance/scenarios/savepoint-nested-depth.json"_s;
+    QVERIFY(window.openFile(scenario));
+    TraceDocument *document = window.document();
+    QVERIFY(document->operationCount() > 3);
+    // Somewhere in it two savepoints are open at once, and the transaction view lists both.
+    int most = 0;
+    for (qint64 event = 0; event < document->eventCount(); ++event) {
+        QVERIFY(window.stepTo(event));
+        const int open = window.transactionView()->savepoints()->topLevelItemCount();
+        QCOMPARE(open, document->timeline().state().nestedDepth());
+        most = std::max(most, open);
+    }
+    QVERIFY(most >= 2);
+    const QStringList recent = QSettings().value(u"recentFiles"_s).toStringList();
+    QCOMPARE(recent.value(0), QFileInfo(scenario).absoluteFilePath());
+}
+
+void InspectorTest::sliderAndPlay()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    QSlider *slider = window.slider();
+    QCOMPARE(slider->minimum(), -1);
+    QCOMPARE(slider->maximum(), int(document->eventCount() - 1));
+    slider->setValue(40);
+    QCOMPARE(document->cursor(), 40);
+    QVERIFY(window.stepTo(50));
+    QCOMPARE(slider->value(), 50);
+    // Play steps event by event on its own, and pauses again.
+    window.playAction()->trigger();
+    QVERIFY(window.playAction()->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(document->cursor() > 50, 5000);
+    window.playAction()->trigger();
+    QVERIFY(!window.playAction()->isChecked());
+    const qint64 stopped = document->cursor();
+    QTest::qWait(600);
+    QCOMPARE(document->cursor(), stopped);
+}
+
+void InspectorTest::dockLayoutIsRemembered()
+{
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(writeDemoTrace()));
+        dockOf(window.transactionView())->close();
+        QVERIFY(!dockOf(window.transactionView())->isVisible());
+        window.close();
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    QVERIFY(!dockOf(window.transactionView())->isVisible());
+    QVERIFY(dockOf(window.sqlView())->isVisible());
+}
+
+void InspectorTest::darkPaletteKeepsBadgesReadable()
+{
+    const QPalette light = QApplication::palette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(40, 40, 44));
+    dark.setColor(QPalette::Base, QColor(30, 30, 33));
+    dark.setColor(QPalette::AlternateBase, QColor(38, 38, 42));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Button, QColor(50, 50, 54));
+    dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+    for (TraceLifecycle lifecycle :
+         {TraceLifecycle::Transient, TraceLifecycle::Pending, TraceLifecycle::Persistent,
+          TraceLifecycle::Deleted, TraceLifecycle::Detached}) {
+        // Badges are dark under light text on a dark palette, light under dark text otherwise.
+        QVERIFY(lifecycleColor(lifecycle, dark).lightnessF() < 0.45);
+        QVERIFY(lifecycleColor(lifecycle, light).lightnessF() > 0.6);
+    }
+    QVERIFY(changedAtStepColor(dark).lightnessF() < 0.5);
+    QVERIFY(changedAtStepColor(light).lightnessF() > 0.5);
+    QApplication::setPalette(dark);
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(window.openFile(writeDemoTrace()));
+        QVERIFY(window.stepTo(window.document()->timeline().stateEventOf(9)));
+        window.selectObject(window.document()->timeline().ids().find(1));
+        // Kept for people to look at: a dark-themed step.
+        window.grab().save(QDir::temp().filePath(u"sessionscope-dark.png"_s));
+        const QModelIndex annRow = window.identityMapView()->model()->indexOfSlot(
+            window.document()->timeline().ids().find(1));
+        const QColor background = annRow.data(Qt::BackgroundRole).value<QColor>();
+        QVERIFY(background.lightnessF() < 0.5);
+    }
+    QApplication::setPalette(light);
+}
+
+void InspectorTest::screenshotOption()
+{
+    const QString png = m_dir.filePath(u"shot.png"_s);
+    QProcess gui;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
+    gui.setProcessEnvironment(environment);
+    gui.start(QStringLiteral(SESSIONSCOPE_GUI),
+              {writeDemoTrace(), u"--at"_s, u"9"_s, u"--object"_s, u"ann"_s, u"--size"_s,
+               u"1200x800"_s, u"--screenshot"_s, png});
+    QVERIFY(gui.waitForFinished(60000));
+    QCOMPARE(gui.exitCode(), 0);
+    QImage image(png);
+    QCOMPARE(image.size(), QSize(1200, 800));
+    // Not a blank image: the window has text and badges in several colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 20);
+
+    // A step that does not exist is an error naming it, with exit code 1.
+    gui.start(QStringLiteral(SESSIONSCOPE_GUI),
+              {writeDemoTrace(), u"--at"_s, u"99"_s, u"--screenshot"_s, png});
+    QVERIFY(gui.waitForFinished(60000));
+    QCOMPARE(gui.exitCode(), 1);
+    QVERIFY(gui.readAllStandardError().contains("no operation 99"));
+}
+
+void InspectorTest::russianTranslationIsComplete()
+{
+    // Every message of the .ts is translated...
+    QFile ts(kSourceDir + u"/translations/sessionscope_ru.ts"_s);
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    int messages = 0;
+    int unfinished = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == u"message")
+            ++messages;
+        if (xml.name() == u"translation" && (xml.attributes().value(u"type"_s) == u"unfinished" ||
+                                             xml.attributes().value(u"type"_s) == u"obsolete"))
+            ++unfinished;
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY(messages > 200);
+    QCOMPARE(unfinished, 0);
+    // ... and built into the application: the window speaks Russian when asked.
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::Russian), u"sessionscope"_s, u"_"_s,
+                            u":/sessionscope/i18n"_s));
+    QCoreApplication::installTranslator(&translator);
+    {
+        MainWindow window;
+        QVERIFY(window.stepAction(MainWindow::Step::Over)->text() != u"Step &Over"_s);
+        QVERIFY(!window.stepAction(MainWindow::Step::Over)->text().isEmpty());
+        QVERIFY(window.positionText() != u"Nothing open"_s);
+    }
+    QCoreApplication::removeTranslator(&translator);
+}
+
+QTEST_MAIN(InspectorTest)
+
+#include "tst_inspector.moc"

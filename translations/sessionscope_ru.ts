@@ -1,0 +1,1474 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>EventSummary</name>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="24"/>
+        <source>(session)</source>
+        <translation>(сессия)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="58"/>
+        <source>loaded → %1</source>
+        <translation>загружен → %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="69"/>
+        <source>transaction begins</source>
+        <translation>начало транзакции</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="71"/>
+        <source>before flush</source>
+        <translation>перед сбросом</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="73"/>
+        <source>after flush (statements sent, objects not yet updated)</source>
+        <translation>после сброса (запросы отправлены, объекты ещё не обновлены)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="75"/>
+        <source>after flush: objects updated</source>
+        <translation>после сброса: объекты обновлены</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="77"/>
+        <source>before commit</source>
+        <translation>перед фиксацией</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="79"/>
+        <source>transaction committed</source>
+        <translation>транзакция зафиксирована</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="81"/>
+        <source>transaction rolled back</source>
+        <translation>транзакция откачена</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="83"/>
+        <source>session rolled back</source>
+        <translation>сессия откачена</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="110"/>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="112"/>
+        <source>lifecycle</source>
+        <translation>жизненный цикл</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="114"/>
+        <source>attribute</source>
+        <translation>атрибут</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="116"/>
+        <source>session</source>
+        <translation>сессия</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="118"/>
+        <source>savepoint</source>
+        <translation>точка сохранения</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="120"/>
+        <source>expire</source>
+        <translation>устаревание</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="122"/>
+        <source>alias</source>
+        <translation>псевдоним</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="124"/>
+        <source>start</source>
+        <translation>старт</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="126"/>
+        <source>begin</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="128"/>
+        <source>end</source>
+        <translation>конец</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="130"/>
+        <source>keyframe</source>
+        <translation>ключевой кадр</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="139"/>
+        <source>%1 — failed: %2: %3</source>
+        <translation>%1 — ошибка: %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="142"/>
+        <source>%1 — did not finish</source>
+        <translation>%1 — не завершена</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="154"/>
+        <source>%1 — failed: %2</source>
+        <translation>%1 — ошибка: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/models/eventsummary.cpp" line="157"/>
+        <source>(%n row(s))</source>
+        <translation>
+            <numerusform>(%n строка)</numerusform>
+            <numerusform>(%n строки)</numerusform>
+            <numerusform>(%n строк)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="169"/>
+        <source>%1.%2 += %3</source>
+        <translation>%1.%2 += %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="171"/>
+        <source>%1.%2 −= %3</source>
+        <translation>%1.%2 −= %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="173"/>
+        <source>%1.%2 changed in place</source>
+        <translation>%1.%2 изменён на месте</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="178"/>
+        <source>(back-populated from %1.%2)</source>
+        <translation>(обратное заполнение из %1.%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="189"/>
+        <source>savepoint opened (%1 open)</source>
+        <translation>точка сохранения открыта (открыто: %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="191"/>
+        <source>savepoint released (%1 open)</source>
+        <translation>точка сохранения освобождена (открыто: %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="193"/>
+        <source>rolled back to the savepoint (%1 open)</source>
+        <translation>откат к точке сохранения (открыто: %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="199"/>
+        <source>%1: every attribute expired</source>
+        <translation>%1: устарели все атрибуты</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="203"/>
+        <source>%1: %2 expired</source>
+        <translation>%1: устаревшие атрибуты — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="206"/>
+        <source>%1 is called %2</source>
+        <translation>%1 называется %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="211"/>
+        <source>the session already held objects when recording began</source>
+        <translation>к началу записи в сессии уже были объекты</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="216"/>
+        <source>failed: %1</source>
+        <translation>ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="217"/>
+        <source>done</source>
+        <translation>завершено</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="220"/>
+        <source>the whole state (for faster seeking)</source>
+        <translation>полное состояние (для быстрой перемотки)</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="89"/>
+        <source>Inspects what an ORM session did, step by step.</source>
+        <translation>Пошагово показывает, что делала сессия ORM.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="94"/>
+        <source>A trace (.jsonl) or a scenario (.json) to open.</source>
+        <translation>Трасса (.jsonl) или сценарий (.json) для открытия.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="97"/>
+        <source>Open the bundled demo.</source>
+        <translation>Открыть встроенный демо-сценарий.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="100"/>
+        <source>Show the state after operation &lt;n&gt;.</source>
+        <translation>Показать состояние после операции &lt;n&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="104"/>
+        <source>Show the state after event &lt;m&gt; (counting from 1).</source>
+        <translation>Показать состояние после события &lt;m&gt; (нумерация с 1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="108"/>
+        <source>Select the object called &lt;name&gt; (e.g. u1).</source>
+        <translation>Выбрать объект с именем &lt;name&gt; (например, u1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="112"/>
+        <source>Compare the states after operations &lt;a&gt;,&lt;b&gt; in the diff view.</source>
+        <translation>Сравнить состояния после операций &lt;a&gt;,&lt;b&gt; на панели сравнения.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="117"/>
+        <source>Render the window to the PNG &lt;out&gt; and exit.</source>
+        <translation>Отрисовать окно в PNG-файл &lt;out&gt; и выйти.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="121"/>
+        <source>The window size, e.g. 1400x900.</source>
+        <translation>Размер окна, например, 1400x900.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="125"/>
+        <source>The language, e.g. ru or en (default: the system&apos;s).</source>
+        <translation>Язык, например, ru или en (по умолчанию — системный).</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <location filename="../ui/lifecyclestyle.cpp" line="27"/>
+        <source>transient</source>
+        <translation>временный</translation>
+    </message>
+    <message>
+        <location filename="../ui/lifecyclestyle.cpp" line="29"/>
+        <source>pending</source>
+        <translation>ожидающий</translation>
+    </message>
+    <message>
+        <location filename="../ui/lifecyclestyle.cpp" line="31"/>
+        <source>persistent</source>
+        <translation>постоянный</translation>
+    </message>
+    <message>
+        <location filename="../ui/lifecyclestyle.cpp" line="33"/>
+        <source>deleted</source>
+        <translation>удалённый</translation>
+    </message>
+    <message>
+        <location filename="../ui/lifecyclestyle.cpp" line="35"/>
+        <source>detached</source>
+        <translation>отсоединённый</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::DiffModel</name>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="17"/>
+        <source>(not loaded)</source>
+        <translation>(не загружен)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="23"/>
+        <source>added %1</source>
+        <translation>добавлено %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="25"/>
+        <source>deleted %1</source>
+        <translation>удалено %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="33"/>
+        <location filename="../ui/models/diffmodel.cpp" line="44"/>
+        <location filename="../ui/models/diffmodel.cpp" line="51"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/models/diffmodel.cpp" line="35"/>
+        <source>active, %n savepoint(s)</source>
+        <translation>
+            <numerusform>активна, %n точка сохранения</numerusform>
+            <numerusform>активна, %n точки сохранения</numerusform>
+            <numerusform>активна, %n точек сохранения</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="36"/>
+        <source>active</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="42"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="42"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="85"/>
+        <source>Transaction</source>
+        <translation>Транзакция</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="96"/>
+        <location filename="../ui/models/diffmodel.cpp" line="97"/>
+        <source>present</source>
+        <translation>есть</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="96"/>
+        <location filename="../ui/models/diffmodel.cpp" line="97"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="100"/>
+        <source>Appeared (%1)</source>
+        <translation>Появились (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="101"/>
+        <source>Disappeared (%1)</source>
+        <translation>Исчезли (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="104"/>
+        <source>Changed (%1)</source>
+        <translation>Изменились (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="125"/>
+        <source>No differences</source>
+        <translation>Различий нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="170"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="172"/>
+        <source>At A</source>
+        <translation>На шаге A</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="174"/>
+        <source>At B</source>
+        <translation>На шаге B</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::DiffView</name>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="20"/>
+        <source>Mark A Here</source>
+        <translation>Отметить здесь A</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="21"/>
+        <source>Mark B Here</source>
+        <translation>Отметить здесь B</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="22"/>
+        <source>Go to A</source>
+        <translation>Перейти к A</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="23"/>
+        <source>Go to B</source>
+        <translation>Перейти к B</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="27"/>
+        <source>Differences</source>
+        <translation>Различия</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="29"/>
+        <source>Compare from the current step</source>
+        <translation>Сравнивать, начиная с текущего шага</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="30"/>
+        <source>Compare to the current step</source>
+        <translation>Сравнивать до текущего шага</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="79"/>
+        <source>the start</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="83"/>
+        <source>after operation %1</source>
+        <translation>после операции %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="84"/>
+        <source>event %1 (in operation %2)</source>
+        <translation>событие %1 (в операции %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="99"/>
+        <source>Open a trace to compare two of its steps.</source>
+        <translation>Откройте трассу, чтобы сравнить два её шага.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="103"/>
+        <source>&lt;b&gt;A:&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;B:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;A:&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;B:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="104"/>
+        <source>not marked</source>
+        <translation>не отмечен</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="108"/>
+        <source>Mark two steps, A and B (Diff menu, or the buttons above), to see what changed between them.</source>
+        <translation>Отметьте два шага, A и B (меню «Сравнение» или кнопки выше), чтобы увидеть, что изменилось между ними.</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::EventLogModel</name>
+    <message>
+        <location filename="../ui/models/eventlogmodel.cpp" line="279"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventlogmodel.cpp" line="281"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventlogmodel.cpp" line="283"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventlogmodel.cpp" line="285"/>
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventlogmodel.cpp" line="296"/>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventlogmodel.cpp" line="309"/>
+        <source>start</source>
+        <translation>старт</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventlogmodel.cpp" line="310"/>
+        <source>before the first operation</source>
+        <translation>перед первой операцией</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::EventLogView</name>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="36"/>
+        <location filename="../ui/views/eventlogview.cpp" line="38"/>
+        <source>Search events</source>
+        <translation>Поиск событий</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="39"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="41"/>
+        <source>Entity</source>
+        <translation>Сущность</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="43"/>
+        <source>Show All</source>
+        <translation>Показать все</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="44"/>
+        <source>Stop showing only the events that touched this object</source>
+        <translation>Больше не показывать только события, затронувшие этот объект</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="52"/>
+        <source>Event log</source>
+        <translation>Журнал событий</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="53"/>
+        <location filename="../ui/views/eventlogview.cpp" line="117"/>
+        <source>Open a trace to see what its session did.</source>
+        <translation>Откройте трассу, чтобы увидеть, что делала её сессия.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="101"/>
+        <source>All kinds</source>
+        <translation>Все типы</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="103"/>
+        <source>All entities</source>
+        <translation>Все сущности</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="106"/>
+        <source>operation: %1</source>
+        <translation>операция: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="108"/>
+        <source>event: %1</source>
+        <translation>событие: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="116"/>
+        <source>No event matches the filters.</source>
+        <translation>Нет событий, подходящих под фильтры.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="170"/>
+        <source>Only events that touched &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Только события, затронувшие &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/eventlogview.cpp" line="171"/>
+        <source>Only events that touched &lt;b&gt;%1.%2&lt;/b&gt;</source>
+        <translation>Только события, затронувшие &lt;b&gt;%1.%2&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::IdentityMapModel</name>
+    <message>
+        <location filename="../ui/models/identitymapmodel.cpp" line="54"/>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/identitymapmodel.cpp" line="56"/>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/identitymapmodel.cpp" line="58"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/identitymapmodel.cpp" line="60"/>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/identitymapmodel.cpp" line="83"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="132"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/identitymapmodel.cpp" line="134"/>
+        <source>Modified: it has changes a flush would write.</source>
+        <translation>Изменён: есть изменения, которые запишет сброс.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/identitymapmodel.cpp" line="136"/>
+        <source>Expired: %1</source>
+        <translation>Устаревшие: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/identitymapmodel.cpp" line="155"/>
+        <source>modified</source>
+        <translation>изменён</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/models/identitymapmodel.cpp" line="160"/>
+        <source>%n expired</source>
+        <translation>
+            <numerusform>%n устаревший</numerusform>
+            <numerusform>%n устаревших</numerusform>
+            <numerusform>%n устаревших</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::IdentityMapView</name>
+    <message>
+        <location filename="../ui/views/identitymapview.cpp" line="26"/>
+        <source>All objects</source>
+        <translation>Все объекты</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/identitymapview.cpp" line="28"/>
+        <source>Filter by name, key or value</source>
+        <translation>Фильтр по имени, ключу или значению</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/identitymapview.cpp" line="30"/>
+        <source>Identity map filter</source>
+        <translation>Фильтр карты идентичности</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/identitymapview.cpp" line="31"/>
+        <source>Entity</source>
+        <translation>Сущность</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/identitymapview.cpp" line="34"/>
+        <source>Also show objects outside the identity map: transient, pending and detached ones</source>
+        <translation>Показывать также объекты вне карты идентичности: временные, ожидающие и отсоединённые</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/identitymapview.cpp" line="41"/>
+        <location filename="../ui/views/identitymapview.cpp" line="91"/>
+        <source>Open a trace to see its identity map.</source>
+        <translation>Откройте трассу, чтобы увидеть её карту идентичности.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/identitymapview.cpp" line="42"/>
+        <source>Identity map</source>
+        <translation>Карта идентичности</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/identitymapview.cpp" line="80"/>
+        <source>All entities</source>
+        <translation>Все сущности</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/identitymapview.cpp" line="90"/>
+        <source>No entities.</source>
+        <translation>Нет сущностей.</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow.cpp" line="396"/>
+        <source>SessionScope</source>
+        <translation>SessionScope</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="77"/>
+        <source>Open a trace or a scenario to begin.</source>
+        <translation>Откройте трассу или сценарий, чтобы начать.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <source>Event Log</source>
+        <translation>Журнал событий</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <source>Identity Map</source>
+        <translation>Карта идентичности</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <source>Pending</source>
+        <translation>Ожидающие</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <source>Transaction</source>
+        <translation>Транзакция</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <source>Diff</source>
+        <translation>Сравнение</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <source>&amp;Reset Layout</source>
+        <translation>&amp;Восстановить расположение</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <source>&amp;About SessionScope</source>
+        <translation>&amp;О программе SessionScope</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <source>About SessionScope</source>
+        <translation>О программе SessionScope</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <source>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;An inspector for ORM session state: the identity map, the pending sets, each attribute&apos;s History and the SQL, at any step of a recorded session.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;Инспектор состояния сессии ORM: карта идентичности, наборы ожидающих изменений, История каждого атрибута и SQL — на любом шаге записанной сессии.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <source>&amp;Open Trace…</source>
+        <translation>&amp;Открыть трассу…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <source>Open &amp;Scenario…</source>
+        <translation>Открыть с&amp;ценарий…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <source>Run the &amp;Demo Scenario</source>
+        <translation>Запустить &amp;демо-сценарий</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <source>&amp;Step</source>
+        <translation>&amp;Шаг</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <source>Step &amp;Over</source>
+        <translation>Шаг с &amp;обходом</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <source>To the state after the next operation</source>
+        <translation>К состоянию после следующей операции</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <source>Step &amp;Back</source>
+        <translation>Шаг &amp;назад</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <source>To the state after the previous operation</source>
+        <translation>К состоянию после предыдущей операции</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <source>Step &amp;Into</source>
+        <translation>Шаг с &amp;заходом</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <source>To the next event: statement by statement through a flush</source>
+        <translation>К следующему событию: по одному запросу внутри сброса</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <source>Step Back I&amp;nto</source>
+        <translation>Шаг назад с захо&amp;дом</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <source>To the previous event</source>
+        <translation>К предыдущему событию</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <source>Step O&amp;ut</source>
+        <translation>Шаг с вы&amp;ходом</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <source>To the end of the current operation</source>
+        <translation>К концу текущей операции</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <source>&amp;First Step</source>
+        <translation>&amp;Первый шаг</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <source>Before anything happened</source>
+        <translation>До всех событий</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <source>&amp;Last Step</source>
+        <translation>Пос&amp;ледний шаг</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <source>After everything happened</source>
+        <translation>После всех событий</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="539"/>
+        <source>&amp;Play</source>
+        <translation>&amp;Воспроизвести</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <source>Play the events one after another (F5)</source>
+        <translation>Воспроизводить события одно за другим (F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <source>&amp;Go to Operation…</source>
+        <translation>Перей&amp;ти к операции…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <source>&amp;Find Events…</source>
+        <translation>Найти &amp;события…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <source>&amp;Diff</source>
+        <translation>С&amp;равнение</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <source>Mark Step as &amp;A</source>
+        <translation>&amp;Отметить шаг как A</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
+        <source>Mark Step as &amp;B</source>
+        <translation>О&amp;тметить шаг как B</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <source>Stepping</source>
+        <translation>Пошаговый просмотр</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
+        <source>Play speed</source>
+        <translation>Скорость воспроизведения</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <source>Events per second when playing</source>
+        <translation>Событий в секунду при воспроизведении</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <source>%1 events/s</source>
+        <translation>%1 соб./с</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <source>Timeline</source>
+        <translation>Шкала времени</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <source>Drag through the whole timeline</source>
+        <translation>Перетаскивайте, чтобы пройти по всей шкале времени</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <source>Cannot open %1</source>
+        <translation>Не удаётся открыть %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="378"/>
+        <source>Cannot step there</source>
+        <translation>Не удаётся перейти к этому шагу</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <source>%1 — SessionScope</source>
+        <translation>%1 — SessionScope</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <source>The trace is incomplete</source>
+        <translation>Трасса неполная</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <source>%1
+
+The program that wrote it probably stopped while writing; everything before that line is shown.</source>
+        <translation>%1
+
+Вероятно, записывавшая её программа остановилась посреди записи; показано всё, что было до этой строки.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="478"/>
+        <source>Nothing open</source>
+        <translation>Ничего не открыто</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <source>Start: before operation 1</source>
+        <translation>Начало: перед операцией 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="487"/>
+        <source>After operation %1 of %2</source>
+        <translation>После операции %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="489"/>
+        <source>In operation %1 of %2</source>
+        <translation>Внутри операции %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <source>%1 · event %2 of %3</source>
+        <translation>%1 · событие %2 из %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <source>Operation %1: %2</source>
+        <translation>Операция %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <source>&amp;Pause</source>
+        <translation>П&amp;ауза</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="561"/>
+        <source>Open Trace</source>
+        <translation>Открыть трассу</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="562"/>
+        <source>Traces (*.jsonl);;Scenarios (*.json);;All files (*)</source>
+        <translation>Трассы (*.jsonl);;Сценарии (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="569"/>
+        <source>Open Scenario</source>
+        <translation>Открыть сценарий</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="570"/>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>Сценарии (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="581"/>
+        <source>Go to Operation</source>
+        <translation>Переход к операции</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="581"/>
+        <source>Show the state after operation:</source>
+        <translation>Показать состояние после операции:</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::ObjectModel</name>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="210"/>
+        <source>The value the database holds as far as the session knows (History unchanged + deleted)</source>
+        <translation>Значение в базе данных, насколько известно сессии (История: без изменений + удалено)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="213"/>
+        <source>History: values set since the object was loaded or last flushed</source>
+        <translation>История: значения, заданные после загрузки объекта или последнего сброса</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="215"/>
+        <source>History: the loaded value that has not changed</source>
+        <translation>История: загруженное значение, которое не изменилось</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="217"/>
+        <source>History: loaded values that were replaced or removed</source>
+        <translation>История: загруженные значения, которые были заменены или удалены</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="226"/>
+        <source>Attribute</source>
+        <translation>Атрибут</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="228"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="230"/>
+        <source>Committed</source>
+        <translation>Зафиксировано</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="232"/>
+        <source>Added</source>
+        <translation>Добавлено</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="234"/>
+        <source>Unchanged</source>
+        <translation>Без изменений</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="236"/>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="238"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="309"/>
+        <location filename="../ui/models/objectmodel.cpp" line="377"/>
+        <source>Go to %1</source>
+        <translation>Перейти к %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="321"/>
+        <source>(expired)</source>
+        <translation>(устарел)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="321"/>
+        <source>(not loaded)</source>
+        <translation>(не загружен)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/models/objectmodel.cpp" line="323"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n элемент</numerusform>
+            <numerusform>%n элемента</numerusform>
+            <numerusform>%n элементов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="340"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="352"/>
+        <source>expired</source>
+        <translation>устарел</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="351"/>
+        <source>loaded</source>
+        <translation>загружен</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="352"/>
+        <source>not loaded</source>
+        <translation>не загружен</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="396"/>
+        <source>added</source>
+        <translation>добавлен</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="398"/>
+        <source>unchanged</source>
+        <translation>без изменений</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/objectmodel.cpp" line="400"/>
+        <source>removed</source>
+        <translation>удалён</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::ObjectView</name>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="25"/>
+        <source>Events That Touched It</source>
+        <translation>События с этим объектом</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="29"/>
+        <source>Object attributes</source>
+        <translation>Атрибуты объекта</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="33"/>
+        <source>Filter the event log to the events that touched this object</source>
+        <translation>Оставить в журнале событий только события, затронувшие этот объект</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="87"/>
+        <source>Open a trace, then select an object.</source>
+        <translation>Откройте трассу и выберите объект.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="93"/>
+        <source>Select an object in the identity map or the pending sets to see its attributes and their History.</source>
+        <translation>Выберите объект в карте идентичности или в наборах ожидающих изменений, чтобы увидеть его атрибуты и их Историю.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="101"/>
+        <source>%1 does not exist at this step.</source>
+        <translation>На этом шаге %1 не существует.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="111"/>
+        <source>no key yet</source>
+        <translation>ключа ещё нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="111"/>
+        <source>key %1</source>
+        <translation>ключ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="115"/>
+        <source>modified</source>
+        <translation>изменён</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="140"/>
+        <source>Events That Touched %1.%2</source>
+        <translation>События, затронувшие %1.%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="142"/>
+        <source>Events That Touched %1</source>
+        <translation>События, затронувшие %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/objectview.cpp" line="147"/>
+        <source>Go to %1</source>
+        <translation>Перейти к %1</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::PendingModel</name>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="49"/>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="51"/>
+        <source>Entity</source>
+        <translation>Сущность</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="53"/>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="55"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="74"/>
+        <source>new (%1)</source>
+        <translation>новые (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="76"/>
+        <source>dirty (%1)</source>
+        <translation>изменённые (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="78"/>
+        <source>deleted (%1)</source>
+        <translation>к удалению (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="86"/>
+        <source>Pending objects: the next flush INSERTs them.</source>
+        <translation>Ожидающие объекты: следующий сброс выполнит для них INSERT.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="88"/>
+        <source>Persistent objects with changes: the next flush UPDATEs them.</source>
+        <translation>Постоянные объекты с изменениями: следующий сброс выполнит для них UPDATE.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pendingmodel.cpp" line="90"/>
+        <source>Objects marked for deletion: the next flush DELETEs them.</source>
+        <translation>Объекты, помеченные на удаление: следующий сброс выполнит для них DELETE.</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::PendingView</name>
+    <message>
+        <location filename="../ui/views/pendingview.cpp" line="20"/>
+        <source>Open a trace to see what the next flush will write.</source>
+        <translation>Откройте трассу, чтобы увидеть, что запишет следующий сброс.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/pendingview.cpp" line="21"/>
+        <source>Pending sets</source>
+        <translation>Наборы ожидающих изменений</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::SqlModel</name>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="82"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="84"/>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="86"/>
+        <source>Statement</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="88"/>
+        <source>Parameters</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="90"/>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="92"/>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/models/sqlmodel.cpp" line="114"/>
+        <source>… %n more row(s)</source>
+        <translation>
+            <numerusform>… ещё %n строка</numerusform>
+            <numerusform>… ещё %n строки</numerusform>
+            <numerusform>… ещё %n строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="155"/>
+        <source>Failed: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="171"/>
+        <source>%1 — failed</source>
+        <translation>%1 — ошибка</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="175"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="177"/>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::SqlView</name>
+    <message>
+        <location filename="../ui/views/sqlview.cpp" line="28"/>
+        <source>SQL statements</source>
+        <translation>SQL-запросы</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::TransactionView</name>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="23"/>
+        <source>Savepoint</source>
+        <translation>Точка сохранения</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="23"/>
+        <source>Opened in operation</source>
+        <translation>Открыта в операции</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="23"/>
+        <source>By</source>
+        <translation>Чем открыта</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="25"/>
+        <source>Open savepoints</source>
+        <translation>Открытые точки сохранения</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="77"/>
+        <source>Open a trace to see its transactions.</source>
+        <translation>Откройте трассу, чтобы увидеть её транзакции.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="90"/>
+        <source> (began in operation %1)</source>
+        <translation> (начата в операции %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="96"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; active%1</source>
+        <translation>&lt;b&gt;Транзакция:&lt;/b&gt; активна%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="98"/>
+        <source>&lt;b&gt;Flush:&lt;/b&gt; in progress (operation %1)</source>
+        <translation>&lt;b&gt;Сброс:&lt;/b&gt; выполняется (операция %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="101"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; none; the next operation that needs the database begins one</source>
+        <translation>&lt;b&gt;Транзакция:&lt;/b&gt; нет; её начнёт следующая операция, которой нужна база данных</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/views/transactionview.cpp" line="105"/>
+        <source>&lt;b&gt;Savepoints:&lt;/b&gt; %n open</source>
+        <translation>
+            <numerusform>&lt;b&gt;Точки сохранения:&lt;/b&gt; открыта %n</numerusform>
+            <numerusform>&lt;b&gt;Точки сохранения:&lt;/b&gt; открыты %n</numerusform>
+            <numerusform>&lt;b&gt;Точки сохранения:&lt;/b&gt; открыто %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="106"/>
+        <source>&lt;b&gt;Savepoints:&lt;/b&gt; none</source>
+        <translation>&lt;b&gt;Точки сохранения:&lt;/b&gt; нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="122"/>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>sessionscope::WelcomePage</name>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="16"/>
+        <source>SessionScope</source>
+        <translation>SessionScope</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="22"/>
+        <source>See what an ORM session does: its identity map, pending sets, each attribute&apos;s History and the SQL of every flush, stepped through like a debugger.</source>
+        <translation>Смотрите, что делает сессия ORM: её карту идентичности, наборы ожидающих изменений, Историю каждого атрибута и SQL каждого сброса — пошагово, как в отладчике.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="27"/>
+        <source>Run the Demo Scenario</source>
+        <translation>Запустить демо-сценарий</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="28"/>
+        <source>Runs a bundled scenario on an in-memory SQLite database and opens its trace</source>
+        <translation>Запускает встроенный сценарий на базе данных SQLite в памяти и открывает его трассу</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="30"/>
+        <source>Open a Trace…</source>
+        <translation>Открыть трассу…</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="31"/>
+        <source>A .jsonl trace recorded by sessionscope-cli run --trace or by an application</source>
+        <translation>Трасса .jsonl, записанная командой sessionscope-cli run --trace или приложением</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="33"/>
+        <source>Open a Scenario…</source>
+        <translation>Открыть сценарий…</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="34"/>
+        <source>A scenario .json file: it runs on an in-memory SQLite database and its timeline opens</source>
+        <translation>Файл сценария .json: он выполняется на базе данных SQLite в памяти, после чего открывается его шкала времени</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="37"/>
+        <source>Or drop a trace or a scenario on this window.</source>
+        <translation>Или перетащите трассу либо сценарий в это окно.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="40"/>
+        <location filename="../ui/views/welcomepage.cpp" line="44"/>
+        <source>Recent files</source>
+        <translation>Недавние файлы</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="83"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/welcomepage.cpp" line="90"/>
+        <source>Nothing opened yet.</source>
+        <translation>Пока ничего не открывалось.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,187 @@
+#include "objectgroupsmodel.h"
+
+#include "tracedocument.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace sessionscope {
+
+ObjectGroupsModel::ObjectGroupsModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{}
+
+ObjectGroupsModel::~ObjectGroupsModel() = default;
+
+void ObjectGroupsModel::setDocument(TraceDocument *document)
+{
+    beginResetModel();
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    m_groups.clear();
+    m_renderer.reset();
+    if (m_document) {
+        m_renderer.emplace(m_document->renderer());
+        std::vector<std::vector<int>> groups(static_cast<size_t>(groupCount()));
+        collect(groups);
+        m_groups = std::move(groups);
+        connect(m_document, &TraceDocument::cursorChanged, this, &ObjectGroupsModel::refresh);
+        connect(m_document, &QObject::destroyed, this, [this] { setDocument(nullptr); });
+    }
+    endResetModel();
+}
+
+void ObjectGroupsModel::refresh()
+{
+    if (!m_document)
+        return;
+    m_renderer.emplace(m_document->renderer()); // names depend on the state
+    std::vector<std::vector<int>> wanted(m_groups.size());
+    collect(wanted);
+    for (size_t group = 0; group < m_groups.size(); ++group)
+        sync(int(group), wanted[group]);
+    // Everything shown may have changed (states, values, highlights); views repaint only the
+    // rows they show.
+    const int last = columnCount() - 1;
+    if (!m_groups.empty())
+        emit dataChanged(index(0, 0), index(int(m_groups.size()) - 1, last));
+    for (size_t group = 0; group < m_groups.size(); ++group) {
+        if (m_groups[group].empty())
+            continue;
+        const QModelIndex parentIndex = index(int(group), 0);
+        emit dataChanged(index(0, 0, parentIndex),
+                         index(int(m_groups[group].size()) - 1, last, parentIndex));
+    }
+}
+
+void ObjectGroupsModel::sync(int group, const std::vector<int> &wanted)
+{
+    std::vector<int> &rows = m_groups[size_t(group)];
+    const QModelIndex parentIndex = index(group, 0);
+    // Removals, last run first, so earlier positions stay valid.
+    for (qsizetype last = qsizetype(rows.size()) - 1; last >= 0;) {
+        if (std::binary_search(wanted.begin(), wanted.end(), rows[size_t(last)])) {
+            --last;
+            continue;
+        }
+        qsizetype first = last;
+        while (first > 0 &&
+               !std::binary_search(wanted.begin(), wanted.end(), rows[size_t(first - 1)]))
+            --first;
+        beginRemoveRows(parentIndex, int(first), int(last));
+        rows.erase(rows.begin() + first, rows.begin() + last + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+    // What is left is a subsequence of `wanted`: insert the runs it lacks.
+    for (size_t i = 0; i < wanted.size();) {
+        if (i < rows.size() && rows[i] == wanted[i]) {
+            ++i;
+            continue;
+        }
+        size_t end = i + 1;
+        while (end < wanted.size() && (i >= rows.size() || rows[i] != wanted[end]))
+            ++end;
+        beginInsertRows(parentIndex, int(i), int(end - 1));
+        rows.insert(rows.begin() + qsizetype(i), wanted.begin() + qsizetype(i),
+                    wanted.begin() + qsizetype(end));
+        endInsertRows();
+        i = end;
+    }
+}
+
+int ObjectGroupsModel::groupOf(const QModelIndex &index)
+{
+    return index.isValid() ? int(index.internalId()) - 1 : -1;
+}
+
+int ObjectGroupsModel::objectSlot(const QModelIndex &index) const
+{
+    const int group = groupOf(index);
+    if (group < 0 || index.model() != this)
+        return -1;
+    return m_groups[size_t(group)][size_t(index.row())];
+}
+
+QModelIndex ObjectGroupsModel::indexOfSlot(int slot) const
+{
+    for (size_t group = 0; group < m_groups.size(); ++group) {
+        const auto &rows = m_groups[group];
+        const auto it = std::lower_bound(rows.begin(), rows.end(), slot);
+        if (it != rows.end() && *it == slot)
+            return createIndex(int(it - rows.begin()), 0, quintptr(group + 1));
+    }
+    return {};
+}
+
+QModelIndex ObjectGroupsModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, quintptr(0));
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex ObjectGroupsModel::parent(const QModelIndex &child) const
+{
+    const int group = groupOf(child);
+    return group < 0 ? QModelIndex() : createIndex(group, 0, quintptr(0));
+}
+
+int ObjectGroupsModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_groups.size());
+    if (parent.column() != 0 || groupOf(parent) >= 0)
+        return 0;
+    return int(m_groups[size_t(parent.row())].size());
+}
+
+bool ObjectGroupsModel::hasChildren(const QModelIndex &parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+QString formatKey(const QJsonValue &key)
+{
+    if (!key.isArray())
+        return {};
+    const QJsonArray parts = key.toArray();
+    if (parts.size() == 1)
+        return formatValue(parts.first());
+    QStringList texts;
+    for (const QJsonValue &part : parts)
+        texts.append(formatValue(part));
+    return u'(' + texts.join(QStringLiteral(", ")) + u')';
+}
+
+QString formatValue(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("None");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        if (number == double(qint64(number)) && std::abs(number) < 1e15)
+            return QString::number(qint64(number));
+        return QString::number(number, 'g', 15);
+    }
+    case QJsonValue::String:
+        return u'"' + value.toString() + u'"';
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Undefined:
+        break;
+    }
+    return {};
+}
+
+} // namespace sessionscope
