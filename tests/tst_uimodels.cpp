@@ -122,6 +122,8 @@ void UiModelsTest::statesMatchTheTrace()
     QAbstractItemModelTester objectTester(&object,
                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy identityResets(&identity, &QAbstractItemModel::modelReset);
+    QSignalSpy identityChanges(&identity, &QAbstractItemModel::dataChanged);
+    QHash<int, QString> shownBefore; // slot -> the row's text at the previous step
 
     for (qint64 event = -1; event < document->eventCount(); ++event) {
         QVERIFY(document->setCursor(event));
@@ -149,6 +151,30 @@ void UiModelsTest::statesMatchTheTrace()
                          qPrintable(where + u": "_s + name));
             }
         }
+
+        // A row whose text changed was announced by dataChanged, so views repaint it.
+        QSet<int> announced;
+        for (const QList<QVariant> &signal : std::as_const(identityChanges)) {
+            const QModelIndex first = signal.at(0).value<QModelIndex>();
+            const QModelIndex last = signal.at(1).value<QModelIndex>();
+            for (int row = first.row(); first.parent().isValid() && row <= last.row(); ++row)
+                announced.insert(identity.objectSlot(identity.index(row, 0, first.parent())));
+        }
+        identityChanges.clear();
+        QHash<int, QString> shownNow;
+        for (int group = 0; group < identity.rowCount(); ++group) {
+            const QModelIndex groupIndex = identity.index(group, 0);
+            for (int row = 0; row < identity.rowCount(groupIndex); ++row) {
+                QString text;
+                for (int column = 0; column < IdentityMapModel::ColumnCount; ++column)
+                    text += identity.index(row, column, groupIndex).data().toString() + u'|';
+                const int slot = identity.objectSlot(identity.index(row, 0, groupIndex));
+                shownNow.insert(slot, text);
+                if (shownBefore.contains(slot) && shownBefore.value(slot) != text)
+                    QVERIFY2(announced.contains(slot), qPrintable(where + u": "_s + text));
+            }
+        }
+        shownBefore = shownNow;
 
         const char *sets[] = {"new", "dirty", "deleted"};
         for (int group = 0; group < PendingModel::GroupCount; ++group) {

@@ -11,7 +11,7 @@ namespace sessionscope {
 
 namespace {
 
-bool sameObject(const TraceObject &a, const TraceObject &b)
+bool sameDescription(const TraceObject &a, const TraceObject &b)
 {
     auto sameSpan = [](TraceSpan x, TraceSpan y) {
         return x.offset == y.offset && x.length == y.length;
@@ -210,11 +210,14 @@ TraceRenderer TraceDocument::baselineRenderer() const
 
 bool TraceDocument::changedAtStep(int slot) const
 {
-    const TraceObject *now = m_timeline->state().object(slot);
-    const TraceObject *before = m_baseline.object(slot);
-    if (!now || !before)
-        return now != before;
-    return !sameObject(*now, *before);
+    return !sameObject(m_timeline->state().object(slot), m_baseline.object(slot));
+}
+
+bool TraceDocument::sameObject(const TraceObject *a, const TraceObject *b)
+{
+    if (!a || !b)
+        return a == b;
+    return sameDescription(*a, *b);
 }
 
 void TraceDocument::setMarkA(qint64 event)

@@ -60,6 +60,8 @@ public:
     TraceRenderer baselineRenderer() const;
     // True when an object differs between the baseline and the cursor.
     bool changedAtStep(int slot) const;
+    // Whether two descriptions of an object are the same (null: no object).
+    static bool sameObject(const TraceObject *a, const TraceObject *b);
 
     // ---- names
     // The name of an object id as events show it: its name at the end of the trace (its first

@@ -134,20 +134,23 @@ void EventLogModel::cursorMoved(qint64 event)
     m_cursor = event;
     if (m_operations.empty() || !m_document)
         return;
-    // The marker and the dimming change on the rows between the two cursors: every top row is
-    // told at once (views repaint what they show), children only under operations in between.
-    emit dataChanged(index(0, 0), index(int(m_operations.size()) - 1, ColumnCount - 1));
+    // The marker moves and the rows between the two cursors change their dimming. Operation
+    // rows in between are told as one range. Of event rows only the two that hold the marker
+    // are: a view told that a long range of children changed may search for every one of them
+    // (QTreeView does when they are collapsed), which is quadratic on a flush of a hundred
+    // thousand statements; EventLogView repaints what it shows when the cursor moves instead.
     const Timeline &timeline = m_document->timeline();
     const int from = before < 0 ? 0 : timeline.operationOf(before);
     const int to = event < 0 ? 0 : timeline.operationOf(event);
-    const int low = rowOfOperationAtOrAfter(std::min(from, to));
-    const int high = rowOfOperationAtOrAfter(std::max(from, to) + 1);
-    for (const auto &[row, events] : m_children) {
-        if (events.empty() || row < low || row >= high)
-            continue;
-        const QModelIndex parentIndex = index(row, 0);
-        emit dataChanged(index(0, 0, parentIndex),
-                         index(int(events.size()) - 1, ColumnCount - 1, parentIndex));
+    const int low =
+        std::min(rowOfOperationAtOrAfter(std::min(from, to)), int(m_operations.size()) - 1);
+    const int high =
+        std::min(rowOfOperationAtOrAfter(std::max(from, to)), int(m_operations.size()) - 1);
+    emit dataChanged(index(low, 0), index(high, ColumnCount - 1));
+    for (const qint64 marked : {before, event}) {
+        const QModelIndex row = indexOfEvent(marked);
+        if (row.isValid() && row.parent().isValid())
+            emit dataChanged(row, row.siblingAtColumn(ColumnCount - 1));
     }
 }
 

@@ -23,11 +23,14 @@ void ObjectGroupsModel::setDocument(TraceDocument *document)
     m_document = document;
     m_groups.clear();
     m_renderer.reset();
+    m_shown = TraceState();
     if (m_document) {
         m_renderer.emplace(m_document->renderer());
         std::vector<std::vector<int>> groups(static_cast<size_t>(groupCount()));
         collect(groups);
         m_groups = std::move(groups);
+        m_shown = m_document->timeline().state();
+        m_highlighted.clear();
         connect(m_document, &TraceDocument::cursorChanged, this, &ObjectGroupsModel::refresh);
         connect(m_document, &QObject::destroyed, this, [this] { setDocument(nullptr); });
     }
@@ -43,17 +46,42 @@ void ObjectGroupsModel::refresh()
     collect(wanted);
     for (size_t group = 0; group < m_groups.size(); ++group)
         sync(int(group), wanted[group]);
-    // Everything shown may have changed (states, values, highlights); views repaint only the
-    // rows they show.
+    // Repaint the rows whose object changed since they were last shown, or whose "changed at
+    // this step" mark did. Only those: a view told that a long range changed may do work for
+    // every row of it (QTreeView does, per row, when the range is collapsed).
+    const TraceState &state = m_document->timeline().state();
+    const int slotTotal = std::max(state.slotCount(), m_shown.slotCount());
+    std::vector<char> changed(size_t(slotTotal), 0);
+    m_highlighted.resize(size_t(slotTotal), 0);
+    for (int slot = 0; slot < slotTotal; ++slot) {
+        const char highlight = m_document->changedAtStep(slot) ? 1 : 0;
+        if (highlight != m_highlighted[size_t(slot)] ||
+            !TraceDocument::sameObject(state.object(slot), m_shown.object(slot)))
+            changed[size_t(slot)] = 1;
+        m_highlighted[size_t(slot)] = highlight;
+    }
+    m_shown = state;
+    if (!m_groups.empty()) // counts in the group rows
+        emit dataChanged(index(0, 0), index(int(m_groups.size()) - 1, columnCount() - 1));
+    for (size_t group = 0; group < m_groups.size(); ++group)
+        emitChangedRows(int(group), changed);
+}
+
+void ObjectGroupsModel::emitChangedRows(int group, const std::vector<char> &changed)
+{
+    const std::vector<int> &rows = m_groups[size_t(group)];
+    const QModelIndex parentIndex = index(group, 0);
     const int last = columnCount() - 1;
-    if (!m_groups.empty())
-        emit dataChanged(index(0, 0), index(int(m_groups.size()) - 1, last));
-    for (size_t group = 0; group < m_groups.size(); ++group) {
-        if (m_groups[group].empty())
+    for (size_t row = 0; row < rows.size();) {
+        if (!changed[size_t(rows[row])]) {
+            ++row;
             continue;
-        const QModelIndex parentIndex = index(int(group), 0);
-        emit dataChanged(index(0, 0, parentIndex),
-                         index(int(m_groups[group].size()) - 1, last, parentIndex));
+        }
+        size_t end = row + 1;
+        while (end < rows.size() && changed[size_t(rows[end])])
+            ++end;
+        emit dataChanged(index(int(row), 0, parentIndex), index(int(end) - 1, last, parentIndex));
+        row = end;
     }
 }
 

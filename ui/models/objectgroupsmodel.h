@@ -1,6 +1,7 @@
 #pragma once
 
 #include "trace/tracerender.h"
+#include "trace/tracestate.h"
 
 #include <QAbstractItemModel>
 
@@ -47,8 +48,12 @@ protected:
 private:
     void sync(int group, const std::vector<int> &wanted);
 
+    void emitChangedRows(int group, const std::vector<char> &changed);
+
     TraceDocument *m_document = nullptr;
     std::vector<std::vector<int>> m_groups;
+    TraceState m_shown;              // the state the rows show
+    std::vector<char> m_highlighted; // by slot: shown as changed at the step
     std::optional<TraceRenderer> m_renderer;
 };
 

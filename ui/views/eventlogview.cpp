@@ -180,6 +180,7 @@ void EventLogView::applyFilter()
 
 void EventLogView::followCursor(qint64 event)
 {
+    m_view->viewport()->update(); // rows between the old and new cursor change their dimming
     const QModelIndex index = m_model->indexOfEvent(event);
     m_following = true;
     if (index.isValid()) {
