@@ -500,7 +500,8 @@ void InspectorTest::darkPaletteKeepsBadgesReadable()
         QVERIFY(window.openFile(writeDemoTrace()));
         QVERIFY(window.stepTo(window.document()->timeline().stateEventOf(9)));
         window.selectObject(window.document()->timeline().ids().find(1));
-        // Kept for people to look at: a dark-themed step.
+        // Kept for people to look at: a dark-themed step (once layouts have settled).
+        QTest::qWait(100);
         window.grab().save(QDir::temp().filePath(u"sessionscope-dark.png"_s));
         const QModelIndex annRow = window.identityMapView()->model()->indexOfSlot(
             window.document()->timeline().ids().find(1));

@@ -461,37 +461,37 @@
 <context>
     <name>sessionscope::EventLogModel</name>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="279"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="282"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="281"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="284"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="283"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="286"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="285"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="288"/>
         <source>What happened</source>
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="296"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="299"/>
         <source>%1 ms</source>
         <translation>%1 мс</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="309"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="312"/>
         <source>start</source>
         <translation>старт</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="310"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="313"/>
         <source>before the first operation</source>
         <translation>перед первой операцией</translation>
     </message>

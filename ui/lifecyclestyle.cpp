@@ -70,6 +70,15 @@ QColor changedAtStepColor(const QPalette &palette)
                  isDarkPalette(palette) ? 0.28 : 0.35);
 }
 
+QColor linkColor(const QPalette &palette)
+{
+    QColor link = palette.color(QPalette::Link);
+    // Some dark palettes keep the light theme's dark blue.
+    if (isDarkPalette(palette) && link.lightnessF() < 0.55)
+        link = QColor::fromHslF(link.hslHueF() < 0 ? 0.6f : link.hslHueF(), 0.9f, 0.72f);
+    return link;
+}
+
 QColor futureTextColor(const QPalette &palette)
 {
     return palette.color(QPalette::Disabled, QPalette::Text);

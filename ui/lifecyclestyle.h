@@ -16,6 +16,8 @@ QColor lifecycleColor(TraceLifecycle lifecycle, const QPalette &palette);
 QColor changedAtStepColor(const QPalette &palette);
 // The text of what lies after the cursor.
 QColor futureTextColor(const QPalette &palette);
+// Links to other objects: the palette's, made light enough on a dark background.
+QColor linkColor(const QPalette &palette);
 bool isDarkPalette(const QPalette &palette);
 
 } // namespace sessionscope

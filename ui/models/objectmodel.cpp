@@ -292,7 +292,7 @@ QVariant ObjectModel::rowData(const Row &row, int column, int role) const
     case Qt::ForegroundRole:
         if (column == ValueColumn && row.kind == TraceSchema::SlotKind::Reference &&
             referencedSlot(row.value) >= 0)
-            return QApplication::palette().color(QPalette::Link);
+            return linkColor(QApplication::palette());
         if (!row.loaded && column != AttributeColumn)
             return futureTextColor(QApplication::palette());
         return {};
@@ -363,7 +363,7 @@ QVariant ObjectModel::memberData(const Member &member, int column, int role) con
         return slot;
     case Qt::ForegroundRole:
         if (column == ValueColumn && slot >= 0)
-            return QApplication::palette().color(QPalette::Link);
+            return linkColor(QApplication::palette());
         return {};
     case Qt::FontRole:
         if (column == ValueColumn && slot >= 0) {
