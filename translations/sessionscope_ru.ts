@@ -206,52 +206,52 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="89"/>
+        <location filename="../ui/inspectorapp.cpp" line="80"/>
         <source>Inspects what an ORM session did, step by step.</source>
         <translation>Пошагово показывает, что делала сессия ORM.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="94"/>
+        <location filename="../ui/inspectorapp.cpp" line="85"/>
         <source>A trace (.jsonl) or a scenario (.json) to open.</source>
         <translation>Трасса (.jsonl) или сценарий (.json) для открытия.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="97"/>
+        <location filename="../ui/inspectorapp.cpp" line="88"/>
         <source>Open the bundled demo.</source>
         <translation>Открыть встроенный демо-сценарий.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="100"/>
+        <location filename="../ui/inspectorapp.cpp" line="91"/>
         <source>Show the state after operation &lt;n&gt;.</source>
         <translation>Показать состояние после операции &lt;n&gt;.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="104"/>
+        <location filename="../ui/inspectorapp.cpp" line="95"/>
         <source>Show the state after event &lt;m&gt; (counting from 1).</source>
         <translation>Показать состояние после события &lt;m&gt; (нумерация с 1).</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="108"/>
+        <location filename="../ui/inspectorapp.cpp" line="99"/>
         <source>Select the object called &lt;name&gt; (e.g. u1).</source>
         <translation>Выбрать объект с именем &lt;name&gt; (например, u1).</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="112"/>
+        <location filename="../ui/inspectorapp.cpp" line="103"/>
         <source>Compare the states after operations &lt;a&gt;,&lt;b&gt; in the diff view.</source>
         <translation>Сравнить состояния после операций &lt;a&gt;,&lt;b&gt; на панели сравнения.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="117"/>
+        <location filename="../ui/inspectorapp.cpp" line="108"/>
         <source>Render the window to the PNG &lt;out&gt; and exit.</source>
         <translation>Отрисовать окно в PNG-файл &lt;out&gt; и выйти.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="121"/>
+        <location filename="../ui/inspectorapp.cpp" line="112"/>
         <source>The window size, e.g. 1400x900.</source>
         <translation>Размер окна, например, 1400x900.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="125"/>
+        <location filename="../ui/inspectorapp.cpp" line="116"/>
         <source>The language, e.g. ru or en (default: the system&apos;s).</source>
         <translation>Язык, например, ru или en (по умолчанию — системный).</translation>
     </message>
@@ -461,37 +461,37 @@
 <context>
     <name>sessionscope::EventLogModel</name>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="282"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="277"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="284"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="279"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="286"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="281"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="288"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="283"/>
         <source>What happened</source>
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="299"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="294"/>
         <source>%1 ms</source>
         <translation>%1 мс</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="312"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="307"/>
         <source>start</source>
         <translation>старт</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="313"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="308"/>
         <source>before the first operation</source>
         <translation>перед первой операцией</translation>
     </message>
@@ -574,48 +574,48 @@
 <context>
     <name>sessionscope::IdentityMapModel</name>
     <message>
-        <location filename="../ui/models/identitymapmodel.cpp" line="54"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="53"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../ui/models/identitymapmodel.cpp" line="56"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="55"/>
         <source>Key</source>
         <translation>Ключ</translation>
     </message>
     <message>
-        <location filename="../ui/models/identitymapmodel.cpp" line="58"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="57"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../ui/models/identitymapmodel.cpp" line="60"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="59"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../ui/models/identitymapmodel.cpp" line="83"/>
-        <location filename="../ui/models/identitymapmodel.cpp" line="132"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="82"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="124"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/models/identitymapmodel.cpp" line="134"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="126"/>
         <source>Modified: it has changes a flush would write.</source>
         <translation>Изменён: есть изменения, которые запишет сброс.</translation>
     </message>
     <message>
-        <location filename="../ui/models/identitymapmodel.cpp" line="136"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="128"/>
         <source>Expired: %1</source>
         <translation>Устаревшие: %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/identitymapmodel.cpp" line="155"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="147"/>
         <source>modified</source>
         <translation>изменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/models/identitymapmodel.cpp" line="160"/>
+        <location filename="../ui/models/identitymapmodel.cpp" line="152"/>
         <source>%n expired</source>
         <translation>
             <numerusform>%n устаревший</numerusform>
@@ -677,7 +677,7 @@
     <name>sessionscope::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="60"/>
-        <location filename="../ui/mainwindow.cpp" line="396"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>SessionScope</source>
         <translation>SessionScope</translation>
     </message>
@@ -687,269 +687,269 @@
         <translation>Откройте трассу или сценарий, чтобы начать.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>Event Log</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>Identity Map</source>
         <translation>Карта идентичности</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="136"/>
         <source>Pending</source>
         <translation>Ожидающие</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Diff</source>
         <translation>Сравнение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>&amp;Reset Layout</source>
         <translation>&amp;Восстановить расположение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>&amp;About SessionScope</source>
         <translation>&amp;О программе SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>About SessionScope</source>
         <translation>О программе SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;An inspector for ORM session state: the identity map, the pending sets, each attribute&apos;s History and the SQL, at any step of a recorded session.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;Инспектор состояния сессии ORM: карта идентичности, наборы ожидающих изменений, История каждого атрибута и SQL — на любом шаге записанной сессии.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
         <source>&amp;Open Trace…</source>
         <translation>&amp;Открыть трассу…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Open &amp;Scenario…</source>
         <translation>Открыть с&amp;ценарий…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>Run the &amp;Demo Scenario</source>
         <translation>Запустить &amp;демо-сценарий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние файлы</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>&amp;Step</source>
         <translation>&amp;Шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>Step &amp;Over</source>
         <translation>Шаг с &amp;обходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>To the state after the next operation</source>
         <translation>К состоянию после следующей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>Step &amp;Back</source>
         <translation>Шаг &amp;назад</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>To the state after the previous operation</source>
         <translation>К состоянию после предыдущей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Step &amp;Into</source>
         <translation>Шаг с &amp;заходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>To the next event: statement by statement through a flush</source>
         <translation>К следующему событию: по одному запросу внутри сброса</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>Step Back I&amp;nto</source>
         <translation>Шаг назад с захо&amp;дом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>To the previous event</source>
         <translation>К предыдущему событию</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>Step O&amp;ut</source>
         <translation>Шаг с вы&amp;ходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>To the end of the current operation</source>
         <translation>К концу текущей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>&amp;First Step</source>
         <translation>&amp;Первый шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Before anything happened</source>
         <translation>До всех событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>&amp;Last Step</source>
         <translation>Пос&amp;ледний шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>After everything happened</source>
         <translation>После всех событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
-        <location filename="../ui/mainwindow.cpp" line="539"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="548"/>
         <source>&amp;Play</source>
         <translation>&amp;Воспроизвести</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow.cpp" line="235"/>
         <source>Play the events one after another (F5)</source>
         <translation>Воспроизводить события одно за другим (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>&amp;Go to Operation…</source>
         <translation>Перей&amp;ти к операции…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
         <source>&amp;Find Events…</source>
         <translation>Найти &amp;события…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>&amp;Diff</source>
         <translation>С&amp;равнение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>Mark Step as &amp;A</source>
         <translation>&amp;Отметить шаг как A</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Mark Step as &amp;B</source>
         <translation>О&amp;тметить шаг как B</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>Stepping</source>
         <translation>Пошаговый просмотр</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Play speed</source>
         <translation>Скорость воспроизведения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>Events per second when playing</source>
         <translation>Событий в секунду при воспроизведении</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
         <source>%1 events/s</source>
         <translation>%1 соб./с</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>Drag through the whole timeline</source>
         <translation>Перетаскивайте, чтобы пройти по всей шкале времени</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>Cannot open %1</source>
         <translation>Не удаётся открыть %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>Cannot step there</source>
         <translation>Не удаётся перейти к этому шагу</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>%1 — SessionScope</source>
         <translation>%1 — SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>The trace is incomplete</source>
         <translation>Трасса неполная</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>%1
 
 The program that wrote it probably stopped while writing; everything before that line is shown.</source>
@@ -958,67 +958,67 @@ The program that wrote it probably stopped while writing; everything before that
 Вероятно, записывавшая её программа остановилась посреди записи; показано всё, что было до этой строки.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="478"/>
+        <location filename="../ui/mainwindow.cpp" line="487"/>
         <source>Nothing open</source>
         <translation>Ничего не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <location filename="../ui/mainwindow.cpp" line="494"/>
         <source>Start: before operation 1</source>
         <translation>Начало: перед операцией 1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="487"/>
+        <location filename="../ui/mainwindow.cpp" line="496"/>
         <source>After operation %1 of %2</source>
         <translation>После операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="489"/>
+        <location filename="../ui/mainwindow.cpp" line="498"/>
         <source>In operation %1 of %2</source>
         <translation>Внутри операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>%1 · event %2 of %3</source>
         <translation>%1 · событие %2 из %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="502"/>
         <source>Operation %1: %2</source>
         <translation>Операция %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow.cpp" line="553"/>
         <source>&amp;Pause</source>
         <translation>П&amp;ауза</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="561"/>
+        <location filename="../ui/mainwindow.cpp" line="570"/>
         <source>Open Trace</source>
         <translation>Открыть трассу</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="562"/>
+        <location filename="../ui/mainwindow.cpp" line="571"/>
         <source>Traces (*.jsonl);;Scenarios (*.json);;All files (*)</source>
         <translation>Трассы (*.jsonl);;Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="569"/>
+        <location filename="../ui/mainwindow.cpp" line="578"/>
         <source>Open Scenario</source>
         <translation>Открыть сценарий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="570"/>
+        <location filename="../ui/mainwindow.cpp" line="579"/>
         <source>Scenarios (*.json);;All files (*)</source>
         <translation>Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="581"/>
+        <location filename="../ui/mainwindow.cpp" line="590"/>
         <source>Go to Operation</source>
         <translation>Переход к операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="581"/>
+        <location filename="../ui/mainwindow.cpp" line="590"/>
         <source>Show the state after operation:</source>
         <translation>Показать состояние после операции:</translation>
     </message>
@@ -1207,52 +1207,52 @@ The program that wrote it probably stopped while writing; everything before that
 <context>
     <name>sessionscope::PendingModel</name>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="49"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="48"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="51"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="50"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="53"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="52"/>
         <source>Key</source>
         <translation>Ключ</translation>
     </message>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="55"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="54"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="74"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="73"/>
         <source>new (%1)</source>
         <translation>новые (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="76"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="75"/>
         <source>dirty (%1)</source>
         <translation>изменённые (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="78"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="77"/>
         <source>deleted (%1)</source>
         <translation>к удалению (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="86"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="85"/>
         <source>Pending objects: the next flush INSERTs them.</source>
         <translation>Ожидающие объекты: следующий сброс выполнит для них INSERT.</translation>
     </message>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="88"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="87"/>
         <source>Persistent objects with changes: the next flush UPDATEs them.</source>
         <translation>Постоянные объекты с изменениями: следующий сброс выполнит для них UPDATE.</translation>
     </message>
     <message>
-        <location filename="../ui/models/pendingmodel.cpp" line="90"/>
+        <location filename="../ui/models/pendingmodel.cpp" line="89"/>
         <source>Objects marked for deletion: the next flush DELETEs them.</source>
         <translation>Объекты, помеченные на удаление: следующий сброс выполнит для них DELETE.</translation>
     </message>

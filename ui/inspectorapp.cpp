@@ -6,7 +6,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDockWidget>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -64,14 +63,6 @@ bool selectObjectNamed(MainWindow &window, const QString &name)
         }
     }
     return false;
-}
-
-void raiseDock(QWidget *view)
-{
-    if (auto *dock = qobject_cast<QDockWidget *>(view->parentWidget())) {
-        dock->show();
-        dock->raise();
-    }
 }
 
 } // namespace
@@ -179,7 +170,7 @@ int runInspector(int argc, char *argv[])
                 return fail(QStringLiteral("--diff takes two operation numbers, e.g. 3,9"));
             document->setMarkA(document->timeline().stateEventOf(a));
             document->setMarkB(document->timeline().stateEventOf(b));
-            raiseDock(window.diffView());
+            window.revealView(window.diffView());
         }
     }
 

@@ -79,6 +79,11 @@ QColor linkColor(const QPalette &palette)
     return link;
 }
 
+QColor errorTextColor(const QPalette &palette)
+{
+    return isDarkPalette(palette) ? QColor(255, 120, 110) : QColor(180, 20, 20);
+}
+
 QColor futureTextColor(const QPalette &palette)
 {
     return palette.color(QPalette::Disabled, QPalette::Text);

@@ -14,6 +14,8 @@ QString lifecycleLabel(TraceLifecycle lifecycle);
 QColor lifecycleColor(TraceLifecycle lifecycle, const QPalette &palette);
 // The background of what the current step changed.
 QColor changedAtStepColor(const QPalette &palette);
+// The text of what failed (an operation, a statement).
+QColor errorTextColor(const QPalette &palette);
 // The text of what lies after the cursor.
 QColor futureTextColor(const QPalette &palette);
 // Links to other objects: the palette's, made light enough on a dark background.

@@ -105,8 +105,7 @@ void MainWindow::createViews()
     connect(m_object, &ObjectView::showEventsTouching, this,
             [this](qint64 id, const QString &attribute) {
                 m_eventLog->showEventsTouching(id, attribute);
-                if (auto *dock = qobject_cast<QDockWidget *>(m_eventLog->parentWidget()))
-                    dock->raise();
+                raiseView(m_eventLog);
             });
     connect(m_eventLog, &EventLogView::stepRequested, this, &MainWindow::stepTo);
     connect(m_sql, &SqlView::stepRequested, this, &MainWindow::stepTo);
@@ -237,8 +236,7 @@ void MainWindow::createActions()
     m_goTo = go->addAction(tr("&Go to Operation…"), this, &MainWindow::goToOperation);
     m_goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     m_find = go->addAction(tr("&Find Events…"), this, [this] {
-        if (auto *dock = qobject_cast<QDockWidget *>(m_eventLog->parentWidget()))
-            dock->show(), dock->raise();
+        revealView(m_eventLog);
         m_eventLog->focusSearch();
     });
     m_find->setShortcut(QKeySequence::Find);
@@ -252,8 +250,7 @@ void MainWindow::createActions()
     m_markB = diff->addAction(tr("Mark Step as &B"), this, [this] {
         if (m_document) {
             m_document->setMarkB(m_document->cursor());
-            if (auto *dock = qobject_cast<QDockWidget *>(m_diff->parentWidget()))
-                dock->show(), dock->raise();
+            revealView(m_diff);
         }
     });
     m_markB->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
@@ -438,8 +435,20 @@ void MainWindow::selectObject(int slot)
     m_object->setObjectSlot(slot);
     m_identityMap->selectObject(slot);
     m_pending->selectObject(slot);
-    if (auto *dock = qobject_cast<QDockWidget *>(m_object->parentWidget()))
+    raiseView(m_object);
+}
+
+void MainWindow::raiseView(QWidget *view)
+{
+    if (auto *dock = qobject_cast<QDockWidget *>(view->parentWidget()))
         dock->raise();
+}
+
+void MainWindow::revealView(QWidget *view)
+{
+    if (auto *dock = qobject_cast<QDockWidget *>(view->parentWidget()))
+        dock->show();
+    raiseView(view);
 }
 
 QString MainWindow::positionText() const

@@ -46,6 +46,8 @@ public:
     bool stepTo(qint64 event);
     void step(Step step);
     void selectObject(int slot);
+    // Opens a view's dock if it was closed and brings it to the front.
+    void revealView(QWidget *view);
 
     // The last error shown (for tests and --screenshot), empty if none.
     const QString &lastError() const { return m_lastError; }
@@ -70,6 +72,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // Brings a view's dock to the front of its tab group without reopening a closed one.
+    void raiseView(QWidget *view);
     void createViews();
     void createDocks();
     void createActions();

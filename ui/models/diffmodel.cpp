@@ -1,6 +1,6 @@
 #include "diffmodel.h"
 
-#include "objectgroupsmodel.h"
+#include "valueformat.h"
 
 #include <QFont>
 #include <QJsonArray>

@@ -30,11 +30,6 @@ qint64 operationKey(int op)
     return -qint64(op) - 2; // cache keys below -1; events are 0 and up
 }
 
-QColor errorColor(const QPalette &palette)
-{
-    return isDarkPalette(palette) ? QColor(255, 120, 110) : QColor(180, 20, 20);
-}
-
 } // namespace
 
 EventLogModel::EventLogModel(QObject *parent)
@@ -370,7 +365,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole: {
         const QPalette palette = QApplication::palette();
         if (text(op, event).failed)
-            return errorColor(palette);
+            return errorTextColor(palette);
         if (data(index, FutureRole).toBool())
             return futureTextColor(palette);
         return {};

@@ -1,8 +1,8 @@
 #include "eventsummary.h"
 
 #include "lifecyclestyle.h"
-#include "objectgroupsmodel.h"
 #include "tracedocument.h"
+#include "valueformat.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -3,11 +3,10 @@
 #include "itemroles.h"
 #include "lifecyclestyle.h"
 #include "tracedocument.h"
+#include "valueformat.h"
 
-#include <QApplication>
 #include <QFont>
 #include <QJsonArray>
-#include <QPalette>
 
 namespace sessionscope {
 
@@ -100,17 +99,10 @@ QVariant IdentityMapModel::objectData(int slot, int column, int role) const
         return {};
     switch (role) {
     case ObjectSlotRole:
-        return slot;
     case ChangedAtStepRole:
-        return document()->changedAtStep(slot);
     case Qt::BackgroundRole:
-        if (document()->changedAtStep(slot))
-            return changedAtStepColor(QApplication::palette());
-        return {};
     case LifecycleRole:
-        if (column == StateColumn)
-            return int(object->lifecycle);
-        return {};
+        return objectRoleData(slot, column, role, StateColumn);
     case SearchTextRole: {
         // The name, key, entity and every loaded attribute value.
         const QJsonObject rendered = renderer().object(slot);

@@ -1,9 +1,10 @@
 #include "objectgroupsmodel.h"
 
+#include "itemroles.h"
+#include "lifecyclestyle.h"
 #include "tracedocument.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <QApplication>
 
 #include <algorithm>
 
@@ -121,6 +122,26 @@ void ObjectGroupsModel::sync(int group, const std::vector<int> &wanted)
     }
 }
 
+QVariant ObjectGroupsModel::objectRoleData(int slot, int column, int role, int badgeColumn) const
+{
+    switch (role) {
+    case ObjectSlotRole:
+        return slot;
+    case ChangedAtStepRole:
+        return m_document->changedAtStep(slot);
+    case Qt::BackgroundRole:
+        if (m_document->changedAtStep(slot))
+            return changedAtStepColor(QApplication::palette());
+        return {};
+    case LifecycleRole:
+        if (column == badgeColumn)
+            return int(m_document->timeline().state().object(slot)->lifecycle);
+        return {};
+    default:
+        return {};
+    }
+}
+
 int ObjectGroupsModel::groupOf(const QModelIndex &index)
 {
     return index.isValid() ? int(index.internalId()) - 1 : -1;
@@ -172,44 +193,6 @@ int ObjectGroupsModel::rowCount(const QModelIndex &parent) const
 bool ObjectGroupsModel::hasChildren(const QModelIndex &parent) const
 {
     return rowCount(parent) > 0;
-}
-
-QString formatKey(const QJsonValue &key)
-{
-    if (!key.isArray())
-        return {};
-    const QJsonArray parts = key.toArray();
-    if (parts.size() == 1)
-        return formatValue(parts.first());
-    QStringList texts;
-    for (const QJsonValue &part : parts)
-        texts.append(formatValue(part));
-    return u'(' + texts.join(QStringLiteral(", ")) + u')';
-}
-
-QString formatValue(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("None");
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
-    case QJsonValue::Double: {
-        const double number = value.toDouble();
-        if (number == double(qint64(number)) && std::abs(number) < 1e15)
-            return QString::number(qint64(number));
-        return QString::number(number, 'g', 15);
-    }
-    case QJsonValue::String:
-        return u'"' + value.toString() + u'"';
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Undefined:
-        break;
-    }
-    return {};
 }
 
 } // namespace sessionscope

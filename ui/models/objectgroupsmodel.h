@@ -43,6 +43,9 @@ protected:
     // Resyncs with the document's state.
     void refresh();
     const TraceRenderer &renderer() const { return *m_renderer; }
+    // The roles every object row answers alike (its slot, the step highlight, the state
+    // badge in `badgeColumn`); invalid for the others.
+    QVariant objectRoleData(int slot, int column, int role, int badgeColumn) const;
     static int groupOf(const QModelIndex &index); // -1 for a group row
 
 private:
@@ -56,10 +59,5 @@ private:
     std::vector<char> m_highlighted; // by slot: shown as changed at the step
     std::optional<TraceRenderer> m_renderer;
 };
-
-// "1", "(1, 'a')", or an empty string for no key.
-QString formatKey(const QJsonValue &key);
-// A JSON value as the inspector shows it: strings quoted, arrays and objects compact.
-QString formatValue(const QJsonValue &value);
 
 } // namespace sessionscope

@@ -3,10 +3,9 @@
 #include "itemroles.h"
 #include "lifecyclestyle.h"
 #include "tracedocument.h"
+#include "valueformat.h"
 
-#include <QApplication>
 #include <QFont>
-#include <QPalette>
 
 namespace sessionscope {
 
@@ -104,15 +103,10 @@ QVariant PendingModel::data(const QModelIndex &index, int role) const
         return {};
     switch (role) {
     case ObjectSlotRole:
-        return slot;
     case ChangedAtStepRole:
-        return document()->changedAtStep(slot);
     case Qt::BackgroundRole:
-        if (document()->changedAtStep(slot))
-            return changedAtStepColor(QApplication::palette());
-        return {};
     case LifecycleRole:
-        return index.column() == StateColumn ? QVariant(int(object->lifecycle)) : QVariant();
+        return objectRoleData(slot, index.column(), role, StateColumn);
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:

@@ -2,8 +2,8 @@
 
 #include "itemroles.h"
 #include "lifecyclestyle.h"
-#include "objectgroupsmodel.h"
 #include "tracedocument.h"
+#include "valueformat.h"
 
 #include <QApplication>
 #include <QFont>
@@ -138,7 +138,7 @@ QVariant SqlModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole: {
         const QPalette palette = QApplication::palette();
         if (!statement(index.row()).error.isEmpty())
-            return isDarkPalette(palette) ? QColor(255, 120, 110) : QColor(180, 20, 20);
+            return errorTextColor(palette);
         if (event > m_cursor)
             return futureTextColor(palette);
         return {};

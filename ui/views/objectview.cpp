@@ -2,7 +2,7 @@
 
 #include "itemroles.h"
 #include "lifecyclestyle.h"
-#include "models/objectgroupsmodel.h"
+#include "valueformat.h"
 #include "models/objectmodel.h"
 #include "placeholdertreeview.h"
 #include "tracedocument.h"

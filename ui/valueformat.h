@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+
+namespace sessionscope {
+
+// Values as the inspector shows them, in every view alike.
+
+// "1", "(1, 'a')", or an empty string for no key.
+QString formatKey(const QJsonValue &key);
+// A JSON value as Python would print it: None, True, quoted strings, compact arrays and
+// objects.
+QString formatValue(const QJsonValue &value);
+
+} // namespace sessionscope
