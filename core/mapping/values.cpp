@@ -257,6 +257,12 @@ bool equal(const QVariant &a, const QVariant &b)
 
 int compare(const QVariant &a, const QVariant &b)
 {
+    if (a.typeId() == QMetaType::LongLong && b.typeId() == QMetaType::LongLong) {
+        // The common case (integer keys), without conversions.
+        const qlonglong x = *static_cast<const qlonglong *>(a.constData());
+        const qlonglong y = *static_cast<const qlonglong *>(b.constData());
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
     const bool aNull = !a.isValid() || a.isNull();
     const bool bNull = !b.isValid() || b.isNull();
     if (aNull || bNull)

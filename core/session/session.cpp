@@ -570,9 +570,12 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
                                QStringLiteral("%1 has a NULL primary key after flush; check that "
                                               "every key column is set or generated")
                                    .arg(describeObject(*state)));
+        bool keyed = true; // whether the identity map already holds the state by this key
         if (!state->hasIdentity()) {
             state->setKey(key);
+            keyed = false;
         } else if (state->key() != key) {
+            keyed = false;
             m_identityMap.discard(*state);
             if (transaction) {
                 QVariantList original = state->key();
@@ -583,15 +586,15 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
             }
             state->setKey(key);
         }
-        m_identityMap.replace(*state);
+        if (!keyed || !m_identityMap.containsState(*state))
+            m_identityMap.replace(*state);
         state->setOrphanedOutsideOfSession(false);
         attributes::compositesWritten(*state); // recreated from the columns when next read
         state->commitAll();
         m_identityMap.unmarkModified(*state);
-        const bool inserted = m_new.contains(state);
+        const bool inserted = m_new.remove(state);
         if (transaction)
             (inserted ? transaction->insertedStates : transaction->dirtyStates).insert(state);
-        m_new.remove(state);
         if (inserted)
             emitLifecycle(*state, LifecycleTransition::PendingToPersistent);
     }

@@ -183,6 +183,7 @@ public:
     void cascadeSaveUpdate(ObjectState &state) override;
     void expungeState(ObjectState &state) override;
     void attributeChanged(const AttributeEvent &event) override;
+    bool isObserved() const override { return !m_listeners.isEmpty(); }
     void beginOperation(const OperationInfo &info) override;
     void endOperation(const SessionError *error) override;
 
@@ -233,7 +234,10 @@ private:
     template<typename F>
     void notify(F &&f)
     {
-        for (SessionListener *listener : m_listeners)
+        // Without listeners nothing is built or called (a non-const loop would even allocate).
+        if (m_listeners.isEmpty())
+            return;
+        for (SessionListener *listener : std::as_const(m_listeners))
             f(*listener);
     }
 

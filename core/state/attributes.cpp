@@ -47,7 +47,8 @@ const Relationship &relationshipOf(const ObjectState &state, int attribute)
 void emitEvent(ObjectState &state, int attribute, AttributeOp op, const QVariant &value,
                const LoadResult *old, const Initiator &initiator)
 {
-    if (StateContext *context = state.pool()->context()) {
+    StateContext *context = state.pool()->context();
+    if (context && context->isObserved()) {
         AttributeEvent event;
         event.object = &state;
         event.attribute = attribute;

@@ -119,6 +119,8 @@ void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
             return;
         }
     }
+    if (m_originals.empty())
+        m_originals.reserve(4); // one allocation for the usual few changes
     m_originals.push_back({attribute, kind, std::move(value)});
 }
 
@@ -177,7 +179,7 @@ void ObjectState::commit(const QList<int> &attributes)
 void ObjectState::commitAll()
 {
     touch();
-    m_originals.clear();
+    std::vector<Original>().swap(m_originals); // a clean object keeps no capacity
     if (m_extras)
         m_extras->pending.clear();
     for (int a = 0; a < m_entity->attributeCount(); ++a) {
@@ -197,7 +199,7 @@ void ObjectState::expire()
 {
     touch();
     m_fullyExpired = true;
-    m_originals.clear();
+    std::vector<Original>().swap(m_originals);
     m_modified = false;
     m_trackedModified = false;
     if (m_extras) {

@@ -34,6 +34,8 @@ public:
 
     // Every attribute change, for observers (traces, the inspector).
     virtual void attributeChanged(const AttributeEvent &event) = 0;
+    // Whether anything listens to attributeChanged() (events are not built otherwise).
+    virtual bool isObserved() const { return true; }
 
     // Brackets one application-level call (see Session::OperationGuard).
     virtual void beginOperation(const OperationInfo &info) = 0;
