@@ -10,10 +10,9 @@ namespace sessionscope {
 
 namespace bulk {
 
-// Bound parameters one statement may carry: SQLite's limit since 3.32, PostgreSQL's protocol's.
 inline qsizetype maxParameters(const SqlDialect &dialect)
 {
-    return dialect.flavor() == SqlFlavor::SQLite ? 32766 : 65535;
+    return dialect.maxParameters();
 }
 
 inline QString valueText(const QVariant &value)

@@ -6,8 +6,46 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlResult>
 
 namespace sessionscope {
+
+namespace {
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 6, 0)
+// QSqlQuery::bindValue() names every position (":0", ":1", ...) in a hash before storing the
+// value, which costs more than SQLite's own binding. The driver reads the values from
+// QSqlResult::boundValues(), protected but documented for drivers; a statement's parameters are
+// stored there directly, as bindValue() would leave them for positional binding.
+struct BoundValues : QSqlResult
+{
+    static QVariantList &of(const QSqlQuery &query)
+    {
+        using Getter = QVariantList &(QSqlResult::*)() const;
+        constexpr Getter getter = &BoundValues::boundValues;
+        return (query.result()->*getter)();
+    }
+};
+
+void bindAll(QSqlQuery &query, const QVariantList &parameters)
+{
+    QVariantList &bound = BoundValues::of(query);
+    if (bound.size() == parameters.size() && !parameters.isEmpty()) {
+        std::copy(parameters.cbegin(), parameters.cend(), bound.begin());
+        return;
+    }
+    for (qsizetype i = 0; i < parameters.size(); ++i)
+        query.bindValue(int(i), parameters.at(i));
+}
+#else
+void bindAll(QSqlQuery &query, const QVariantList &parameters)
+{
+    for (qsizetype i = 0; i < parameters.size(); ++i)
+        query.bindValue(int(i), parameters.at(i));
+}
+#endif
+
+} // namespace
 
 StatementShape statementShapeOf(const QString &sql)
 {
@@ -165,7 +203,10 @@ qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
     event.sql = sql;
     event.verb = shape.verb;
     event.table = shape.table;
-    event.rows.append(parameters);
+    if (details.rows.isEmpty())
+        event.rows.append(parameters);
+    else
+        event.rows = details.rows;
     event.entity = details.entity;
     event.object = details.object;
     event.parameterColumns = details.parameterColumns;
@@ -173,8 +214,7 @@ qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
     QElapsedTimer timer;
     timer.start();
     QSqlQuery &query = prepared(sql);
-    for (qsizetype i = 0; i < parameters.size(); ++i)
-        query.bindValue(int(i), parameters.at(i));
+    bindAll(query, parameters);
     if (!query.exec()) {
         event.durationNs = timer.nsecsElapsed();
         const QSqlError error = query.lastError();
@@ -206,6 +246,47 @@ qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
     if (m_observer)
         m_observer(event);
     return count;
+}
+
+QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantList> &rows,
+                                      const StatementShape &shape, const StatementDetails &details)
+{
+    StatementEvent event;
+    event.sql = sql;
+    event.verb = shape.verb;
+    event.table = shape.table;
+    event.entity = details.entity;
+    event.object = details.object;
+    event.parameterColumns = details.parameterColumns;
+
+    QElapsedTimer timer;
+    timer.start();
+    QSqlQuery &query = prepared(sql);
+    QList<qint64> affected;
+    affected.reserve(rows.size());
+    qint64 total = 0;
+    for (const QVariantList &parameters : rows) {
+        bindAll(query, parameters);
+        if (!query.exec()) {
+            event.durationNs = timer.nsecsElapsed();
+            event.rows = rows.mid(0, affected.size() + 1);
+            const QSqlError error = query.lastError();
+            query.finish();
+            fail(error, sql, event);
+        }
+        const qint64 count = query.numRowsAffected();
+        affected.append(count);
+        total = count < 0 || total < 0 ? -1 : total + count;
+    }
+    query.finish();
+    event.durationNs = timer.nsecsElapsed();
+    event.rows = rows;
+    event.rowCount = total;
+    if (details.afterSuccess)
+        details.afterSuccess(total);
+    if (m_observer)
+        m_observer(event);
+    return affected;
 }
 
 void Connection::executeDirect(const QString &sql)

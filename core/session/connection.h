@@ -27,6 +27,9 @@ struct StatementDetails
     const EntityType *entity = nullptr;
     ObjectState *object = nullptr;
     QList<int> parameterColumns;
+    // The parameter rows observers see when a statement writes several rows (else one row: the
+    // parameters as bound).
+    QList<QVariantList> rows;
     std::function<void(qint64 rows)> afterSuccess;
 };
 
@@ -63,6 +66,12 @@ public:
     using RowHandler = std::function<void(const QSqlQuery &)>;
     qint64 execute(const QString &sql, const QVariantList &parameters, const StatementShape &shape,
                    const RowHandler &onRow = {}, const StatementDetails &details = {});
+
+    // Executes one statement once per parameter row (an "executemany"), reported as one
+    // statement with every row. Returns the rows each execution affected; a failure reports the
+    // rows sent until then.
+    QList<qint64> executeMany(const QString &sql, const QList<QVariantList> &rows,
+                              const StatementShape &shape, const StatementDetails &details = {});
 
     // Executes statements that are not part of a session's work (DDL), unprepared.
     void executeDirect(const QString &sql);

@@ -81,6 +81,12 @@ std::optional<QVariant> SqlDialect::fromSql(const Column &column, const QVariant
 {
     if (!raw.isValid() || raw.isNull())
         return QVariant();
+    // What drivers hand back most of the time is already canonical: no conversion.
+    const int type = raw.typeId();
+    if ((column.type == ColumnType::Integer && type == QMetaType::LongLong) ||
+        (column.type == ColumnType::Real && type == QMetaType::Double) ||
+        (column.type == ColumnType::Text && type == QMetaType::QString))
+        return raw;
     switch (column.type) {
     case ColumnType::Integer: {
         if (raw.typeId() == QMetaType::Double) {

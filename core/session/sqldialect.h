@@ -27,6 +27,10 @@ public:
     SqlFlavor flavor() const { return m_flavor; }
     QString name() const;
 
+    // Bound parameters one statement may carry: SQLite's limit since 3.32, PostgreSQL's
+    // protocol's.
+    qsizetype maxParameters() const { return m_flavor == SqlFlavor::SQLite ? 32766 : 65535; }
+
     QString columnTypeSql(const Column &column) const;
     // How a SELECT list reads the column so that fromSql() gets its full value.
     QString selectExpression(const Column &column, const QString &qualifiedName) const;

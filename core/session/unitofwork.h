@@ -67,13 +67,51 @@ private:
 
     QList<ObjectState *> orderSaves(const EntityType &entity);
     QList<ObjectState *> orderDeletes(const EntityType &entity);
-    void insertRow(ObjectState &state);
+
+    // New rows of one entity with the same columns, sent together as one multi-row INSERT.
+    struct PendingInsert
+    {
+        ObjectState *state = nullptr;
+        QVariantList parameters;                    // in the order of the batch's columns
+        QList<std::pair<int, QVariant>> prefetched; // defaults and version, stored after it
+    };
+    struct InsertBatch
+    {
+        QList<int> columns; // the column of each parameter of a row
+        bool needsKey = false;
+        std::vector<PendingInsert> rows;
+    };
+    // Changed rows of one entity with the same changed columns, sent as one statement executed
+    // per row.
+    struct PendingUpdate
+    {
+        ObjectState *state = nullptr;
+        QList<int> columns;      // the columns assigned
+        QVariantList parameters; // their values, then the key
+    };
+    struct UpdateBatch
+    {
+        QList<int> columns;
+        std::vector<PendingUpdate> rows;
+    };
+    enum class UpdatePlan { Nothing, Batched, Alone };
+    // Whether `state` needs an UPDATE, and if it can share one (no version column, no key
+    // change): then `update` holds it.
+    UpdatePlan prepareUpdate(ObjectState &state, PendingUpdate &update) const;
+    void sendUpdates(const EntityType &entity, UpdateBatch &batch);
+
+    // What `state`'s INSERT sends: its parameters, and the columns and key fetch of its shape.
+    PendingInsert prepareInsert(ObjectState &state, QList<int> &columns, bool &needsKey) const;
+    void sendInserts(const EntityType &entity, InsertBatch &batch);
     void updateRow(ObjectState &state);
     void deleteRow(ObjectState &state);
     // Sends a statement that writes `state`'s row; `afterSuccess` stores what it produced.
     qint64 run(const QString &sql, const QVariantList &parameters, const StatementShape &shape,
                ObjectState &state, const QList<int> &columns, QVariantList *returned,
                const std::function<void(qint64)> &afterSuccess);
+    // The SQL of an INSERT of `rows` rows with these columns; the last one is kept.
+    const QString &insertSql(const EntityType &entity, const QList<int> &columns, bool needsKey,
+                             qsizetype rows);
 
     Session &m_session;
     QHash<ObjectState *, Registration> m_states;
@@ -90,6 +128,14 @@ private:
         Passive passive;
     };
     QHash<std::pair<ObjectState *, int>, CachedHistory> m_histories;
+    struct InsertSqlCache
+    {
+        const EntityType *entity = nullptr;
+        QList<int> columns;
+        bool needsKey = false;
+        qsizetype rows = 0;
+        QString sql;
+    } m_insertSql;
 };
 
 } // namespace sessionscope
