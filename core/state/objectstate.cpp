@@ -178,7 +178,19 @@ void ObjectState::commit(const QList<int> &attributes)
 
 void ObjectState::commitAll()
 {
-    touch();
+    // What becomes visible: the History of what had an original or pending backref changes,
+    // and the flags; loaded values stay as they are. Composites derive theirs from columns.
+    if (!m_entity->composites().empty()) {
+        touch();
+    } else {
+        touchFields();
+        for (const Original &o : m_originals)
+            touchAttribute(o.attribute);
+        if (m_extras) {
+            for (const auto &pending : m_extras->pending)
+                touchAttribute(pending.first);
+        }
+    }
     std::vector<Original>().swap(m_originals); // a clean object keeps no capacity
     if (m_extras)
         m_extras->pending.clear();

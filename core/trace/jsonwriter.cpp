@@ -217,15 +217,16 @@ void JsonWriter::columnValue(const QVariant &value)
 {
     if (!value.isValid() || value.isNull())
         return null();
+    // The stored value itself for the common types: no conversion, no copy.
     switch (value.typeId()) {
     case QMetaType::LongLong:
-        return integer(value.toLongLong());
+        return integer(*static_cast<const qlonglong *>(value.constData()));
     case QMetaType::Double:
-        return number(value.toDouble());
+        return number(*static_cast<const double *>(value.constData()));
     case QMetaType::Bool:
-        return boolean(value.toBool());
+        return boolean(*static_cast<const bool *>(value.constData()));
     case QMetaType::QString:
-        return string(value.toString());
+        return string(*static_cast<const QString *>(value.constData()));
     case QMetaType::QJsonValue:
         return json(value.toJsonValue());
     case QMetaType::QByteArray:
