@@ -299,13 +299,16 @@ int compareKeys(const QVariantList &a, const QVariantList &b)
 
 size_t hashValue(const QVariant &value, size_t seed)
 {
+    // The stored value itself for the common types: hashing comes before any conversion.
     switch (value.typeId()) {
     case QMetaType::LongLong:
-        return ::qHash(value.toLongLong(), seed);
+        return ::qHash(*static_cast<const qlonglong *>(value.constData()), seed);
     case QMetaType::Double:
-        return ::qHash(value.toDouble(), seed);
+        return ::qHash(*static_cast<const double *>(value.constData()), seed);
     case QMetaType::Bool:
-        return ::qHash(value.toBool(), seed);
+        return ::qHash(*static_cast<const bool *>(value.constData()), seed);
+    case QMetaType::QString:
+        return ::qHash(*static_cast<const QString *>(value.constData()), seed);
     case QMetaType::QByteArray:
         return ::qHash(value.toByteArray(), seed);
     default:

@@ -125,7 +125,7 @@ ObjectState *Loader::instance(const EntityType &entity, const QVariantList &row,
         state->store(c, row.at(c));
     state->setAttached(true);
     attributes::compositesLoaded(*state);
-    m_session.m_identityMap.add(*state);
+    m_session.m_identityMap.addNew(*state);
     m_session.emitLifecycle(*state, LifecycleTransition::LoadedAsPersistent);
     return state;
 }

@@ -35,6 +35,15 @@ bool IdentityMap::add(ObjectState &state)
     return true;
 }
 
+void IdentityMap::addNew(ObjectState &state)
+{
+    Q_ASSERT(!find(state.entity(), state.key()));
+    m_states.insert(IdentityKey{&state.entity(), state.key()}, &state);
+    if (state.isModified())
+        m_modified.insert(&state);
+    state.touchFields();
+}
+
 ObjectState *IdentityMap::replace(ObjectState &state)
 {
     const IdentityKey key{&state.entity(), state.key()};

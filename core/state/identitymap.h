@@ -28,6 +28,8 @@ public:
     bool containsState(const ObjectState &state) const;
     // Adds a state by its key; fails when another object already holds that key.
     bool add(ObjectState &state);
+    // Adds a state whose key find() just reported free (a row loaded for the first time).
+    void addNew(ObjectState &state);
     // Adds or replaces whatever holds the state's key; returns the replaced state, if any.
     ObjectState *replace(ObjectState &state);
     // Removes the state if it is the one held under its key.
