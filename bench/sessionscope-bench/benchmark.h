@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sessionscope::bench {
@@ -23,10 +24,21 @@ std::optional<Benchmark> benchmarkNamed(const QString &name);
 // One measurement: the best of its runs.
 struct Result
 {
+    using Parts = std::vector<std::pair<std::string, double>>;
+    Result(Benchmark benchmark_, std::string contender_, qint64 rows_, double seconds_,
+           Parts parts_ = {})
+        : benchmark(benchmark_)
+        , contender(std::move(contender_))
+        , rows(rows_)
+        , seconds(seconds_)
+        , parts(std::move(parts_))
+    {}
+
     Benchmark benchmark;
     std::string contender; // sessionscope, sqlite3_c, qsqlquery or sqlalchemy
     qint64 rows = 0;       // for dirty: the clean objects in the session
     double seconds = 0;
+    Parts parts; // where the time went, for the table (not part of the JSON): (what, seconds)
 };
 
 // The objects changed by the dirty-check benchmark.

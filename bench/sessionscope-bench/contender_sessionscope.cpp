@@ -114,10 +114,9 @@ public:
         switch (benchmark) {
         case Benchmark::Insert:
         case Benchmark::Recorder:
-            return {Result{benchmark, name(), rows,
-                           insert(path, rows, benchmark == Benchmark::Recorder)}};
+            return {insert(path, rows, benchmark)};
         case Benchmark::Update:
-            return {Result{benchmark, name(), rows, update(path, rows)}};
+            return {update(path, rows)};
         case Benchmark::Load:
             return {Result{benchmark, name(), rows, load(path, rows)}};
         case Benchmark::Dirty:
@@ -127,19 +126,22 @@ public:
     }
 
 private:
-    double insert(const QString &path, qint64 rows, bool recorded)
+    Result insert(const QString &path, qint64 rows, Benchmark benchmark)
     {
         const QStringList names = itemNames(rows);
         BenchSession session(path);
         QFile trace(QFileInfo(path).absolutePath() + QStringLiteral("/insert-trace.jsonl"));
         std::unique_ptr<TraceRecorder> recorder;
-        if (recorded) {
+        if (benchmark == Benchmark::Recorder) {
             if (!trace.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 throw std::runtime_error("cannot write " + trace.fileName().toStdString());
             recorder = std::make_unique<TraceRecorder>(*session, &trace);
         }
         const Stopwatch watch;
         const std::vector<Object> items = addItems(*session, names);
+        const double added = watch.seconds();
+        session->flush();
+        const double flushed = watch.seconds();
         session->commit();
         const double seconds = watch.seconds();
         if (recorder) {
@@ -152,10 +154,16 @@ private:
         }
         if (items.back().get(u"id").toLongLong() != rows)
             throw std::runtime_error("sessionscope: unexpected generated keys");
-        return seconds;
+        return Result{benchmark,
+                      name(),
+                      rows,
+                      seconds,
+                      {{"create, set, add", added},
+                       {"flush", flushed - added},
+                       {"commit (expires all)", seconds - flushed}}};
     }
 
-    double update(const QString &path, qint64 rows)
+    Result update(const QString &path, qint64 rows)
     {
         BenchSession session(path);
         const QList<Object> items = session->query(u"Item");
@@ -164,8 +172,18 @@ private:
         const Stopwatch watch;
         for (const Object &item : items)
             item.set(u"quantity", updatedQuantity(item.get(u"quantity").toLongLong()));
+        const double changed = watch.seconds();
+        session->flush();
+        const double flushed = watch.seconds();
         session->commit();
-        return watch.seconds();
+        const double seconds = watch.seconds();
+        return Result{Benchmark::Update,
+                      name(),
+                      rows,
+                      seconds,
+                      {{"get, set", changed},
+                       {"flush", flushed - changed},
+                       {"commit (expires all)", seconds - flushed}}};
     }
 
     double load(const QString &path, qint64 rows)

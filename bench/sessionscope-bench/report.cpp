@@ -112,6 +112,13 @@ void printTable(const Settings &settings, const Report &report)
                        benchmarkName(benchmark), contender, settings.rows, formatSeconds(*seconds),
                        formatRate(double(settings.rows) / *seconds), ratio("sqlite3_c"),
                        ratio("qsqlquery"), ratio("sqlalchemy"));
+            for (const Result &result : report.results) {
+                if (result.benchmark != benchmark || result.contender != contender)
+                    continue;
+                for (const auto &[what, partSeconds] : result.parts)
+                    fmt::print("{:<10} {:<14} {:>9} {:>12}   {}\n", "", "", "",
+                               formatSeconds(partSeconds), what);
+            }
         }
     }
     if (const auto full = secondsOf(report, Benchmark::Dirty, "sessionscope", settings.rows)) {
