@@ -586,11 +586,11 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
             }
             state->setKey(key);
         }
-        if (!keyed || !m_identityMap.containsState(*state))
-            m_identityMap.replace(*state);
         state->setOrphanedOutsideOfSession(false);
         attributes::compositesWritten(*state); // recreated from the columns when next read
-        state->commitAll();
+        state->commitAll(); // first: a clean object does not join the modified set on the way
+        if (!keyed || !m_identityMap.containsState(*state))
+            m_identityMap.replace(*state);
         m_identityMap.unmarkModified(*state);
         const bool inserted = m_new.remove(state);
         if (transaction)

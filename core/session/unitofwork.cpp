@@ -85,9 +85,10 @@ bool UnitOfWork::registerObject(ObjectState *state, bool isDelete, bool cancelDe
         return false; // not in this session: the change along a relationship does not proceed
     auto it = m_states.find(state);
     if (it == m_states.end()) {
-        m_states.insert(state, Registration{isDelete, ++m_registrations});
+        m_states.insert(state, qsizetype(m_registered.size()));
+        m_registered.push_back(Registration{state, isDelete});
     } else if (isDelete || cancelDelete) {
-        it->isDelete = isDelete;
+        m_registered[size_t(*it)].isDelete = isDelete;
     }
     return true;
 }
@@ -95,20 +96,16 @@ bool UnitOfWork::registerObject(ObjectState *state, bool isDelete, bool cancelDe
 bool UnitOfWork::isDeleted(const ObjectState *state) const
 {
     const auto it = m_states.constFind(const_cast<ObjectState *>(state));
-    return it != m_states.cend() && it->isDelete;
+    return it != m_states.cend() && m_registered[size_t(*it)].isDelete;
 }
 
 QList<ObjectState *> UnitOfWork::registered(const EntityType &entity, bool deletes) const
 {
-    QList<std::pair<quint64, ObjectState *>> found;
-    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it) {
-        if (&it.key()->entity() == &entity && it->isDelete == deletes)
-            found.append({it->order, it.key()});
-    }
-    std::sort(found.begin(), found.end());
     QList<ObjectState *> out;
-    for (const auto &item : found)
-        out.append(item.second);
+    for (const Registration &registration : m_registered) {
+        if (&registration.state->entity() == &entity && registration.isDelete == deletes)
+            out.append(registration.state);
+    }
     return out;
 }
 
@@ -364,11 +361,14 @@ QList<ObjectState *> UnitOfWork::orderSaves(const EntityType &entity)
     QList<ObjectState *> inserts;
     for (ObjectState *state : registered(entity, false))
         (state->hasIdentity() ? updates : inserts).append(state);
-    std::stable_sort(inserts.begin(), inserts.end(),
-                     [](const ObjectState *a, const ObjectState *b) {
-                         return a->insertOrder() < b->insertOrder();
-                     });
-    std::stable_sort(updates.begin(), updates.end(), keyLess);
+    // Usually already in order (objects register in the order they were added).
+    const auto byInsertOrder = [](const ObjectState *a, const ObjectState *b) {
+        return a->insertOrder() < b->insertOrder();
+    };
+    if (!std::is_sorted(inserts.begin(), inserts.end(), byInsertOrder))
+        std::stable_sort(inserts.begin(), inserts.end(), byInsertOrder);
+    if (!std::is_sorted(updates.begin(), updates.end(), keyLess))
+        std::stable_sort(updates.begin(), updates.end(), keyLess);
     QList<ObjectState *> base = updates + inserts;
 
     // A self-referential entity: a row whose parent is inserted in this flush comes after it.
@@ -860,18 +860,11 @@ void UnitOfWork::deleteRow(ObjectState &state)
 
 void UnitOfWork::finalize()
 {
-    QList<std::pair<quint64, ObjectState *>> deletes;
-    QList<std::pair<quint64, ObjectState *>> saves;
-    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it)
-        (it->isDelete ? deletes : saves).append({it->order, it.key()});
-    std::sort(deletes.begin(), deletes.end());
-    std::sort(saves.begin(), saves.end());
     QList<ObjectState *> deleted;
-    for (const auto &item : deletes)
-        deleted.append(item.second);
     QList<ObjectState *> saved;
-    for (const auto &item : saves)
-        saved.append(item.second);
+    saved.reserve(qsizetype(m_registered.size()));
+    for (const Registration &registration : m_registered)
+        (registration.isDelete ? deleted : saved).append(registration.state);
     if (!deleted.isEmpty())
         m_session.removeNewlyDeleted(deleted);
     if (!saved.isEmpty())

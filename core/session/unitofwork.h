@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <functional>
+#include <vector>
 
 namespace sessionscope {
 
@@ -39,8 +40,8 @@ public:
 private:
     struct Registration
     {
+        ObjectState *state = nullptr;
         bool isDelete = false;
-        quint64 order = 0;
     };
     // A foreign-key assignment to make on `dest` before its row is written.
     struct SyncTask
@@ -114,8 +115,9 @@ private:
                              qsizetype rows);
 
     Session &m_session;
-    QHash<ObjectState *, Registration> m_states;
-    quint64 m_registrations = 0;
+    // What is registered, in registration order, and where each object is in it.
+    std::vector<Registration> m_registered;
+    QHash<ObjectState *, qsizetype> m_states;
     // Which relationship rules have seen which objects (SQLAlchemy's Preprocess.processed).
     QHash<const Relationship *, QSet<ObjectState *>> m_presorted;
     // Relationships whose changes have been looked for (SQLAlchemy's setup_flush_actions).
