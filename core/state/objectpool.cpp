@@ -16,7 +16,7 @@ ObjectPool::~ObjectPool()
 
 ObjectState *ObjectPool::create(const EntityType &entity)
 {
-    m_states.push_back(std::make_unique<ObjectState>(entity, this));
+    m_states.push_back(ObjectState::create(entity, this));
     return m_states.back().get();
 }
 

@@ -3,6 +3,9 @@
 #include "objectpool.h"
 #include "statecontext.h"
 
+#include <memory>
+#include <new>
+
 namespace sessionscope {
 
 QString lifecycleName(Lifecycle lifecycle)
@@ -49,16 +52,45 @@ void PendingCollection::remove(ObjectState *object)
         removed.append(object);
 }
 
-ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool)
+namespace {
+
+// Where the values start in a state's block.
+constexpr size_t valuesOffset()
+{
+    return (sizeof(ObjectState) + alignof(QVariant) - 1) / alignof(QVariant) * alignof(QVariant);
+}
+
+} // namespace
+
+std::unique_ptr<ObjectState> ObjectState::create(const EntityType &entity, ObjectPool *pool)
+{
+    const size_t count = size_t(entity.attributeCount());
+    void *block = ::operator new(valuesOffset() + count * sizeof(QVariant));
+    auto *values =
+        static_cast<QVariant *>(static_cast<void *>(static_cast<char *>(block) + valuesOffset()));
+    std::uninitialized_default_construct_n(values, count);
+    try {
+        return std::unique_ptr<ObjectState>(::new (block) ObjectState(entity, pool, values));
+    } catch (...) {
+        std::destroy_n(values, count);
+        ::operator delete(block);
+        throw;
+    }
+}
+
+ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool, QVariant *values)
     : m_entity(&entity)
     , m_pool(pool)
-    , m_values(std::make_unique<QVariant[]>(size_t(entity.attributeCount())))
+    , m_values(values)
     , m_loaded(entity.attributeCount())
     , m_expired(entity.attributeCount() + int(entity.composites().size()))
     , m_touchedAttributes(entity.attributeCount() + int(entity.composites().size()))
 {}
 
-ObjectState::~ObjectState() = default;
+ObjectState::~ObjectState()
+{
+    std::destroy_n(m_values, size_t(m_entity->attributeCount()));
+}
 
 StateContext *ObjectState::session() const
 {

@@ -54,8 +54,10 @@ struct PendingCollection
 class ObjectState
 {
 public:
-    ObjectState(const EntityType &entity, ObjectPool *pool);
+    // The state and its values, allocated together in one block (ObjectPool::create()).
+    static std::unique_ptr<ObjectState> create(const EntityType &entity, ObjectPool *pool);
     ~ObjectState();
+    static void operator delete(void *block) { ::operator delete(block); }
     ObjectState(const ObjectState &) = delete;
     ObjectState &operator=(const ObjectState &) = delete;
 
@@ -190,6 +192,7 @@ public:
 
 private:
     friend class Object;
+    ObjectState(const EntityType &entity, ObjectPool *pool, QVariant *values);
     struct ParentLink
     {
         const Relationship *collection;
@@ -205,7 +208,7 @@ private:
 
     const EntityType *m_entity;
     ObjectPool *m_pool;
-    std::unique_ptr<QVariant[]> m_values;
+    QVariant *m_values; // one per attribute, right after the object in its block
     AttributeBits m_loaded;
     AttributeBits m_expired;
     AttributeBits m_touchedAttributes;
