@@ -558,12 +558,22 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
     // difference but the timing of events).
     SessionTransaction *transaction = currentTransaction();
     for (ObjectState *state : states) {
-        QVariantList key;
+        // The key the row has now; usually the one the object already has (no new list).
+        const QList<int> &primaryKey = state->entity().primaryKey();
+        bool sameKey = state->hasIdentity() && state->key().size() == primaryKey.size();
         bool hasNull = false;
-        for (int index : state->entity().primaryKey()) {
-            const QVariant v = state->isLoaded(index) ? state->loadedValue(index) : QVariant();
-            hasNull = hasNull || !v.isValid();
-            key.append(v);
+        for (qsizetype i = 0; i < primaryKey.size(); ++i) {
+            const int index = primaryKey[i];
+            const bool valid = state->isLoaded(index) && state->loadedValue(index).isValid();
+            hasNull = hasNull || !valid;
+            sameKey = sameKey && valid && state->key()[i] == state->loadedValue(index);
+        }
+        QVariantList key;
+        if (sameKey) {
+            key = state->key();
+        } else {
+            for (int index : primaryKey)
+                key.append(state->isLoaded(index) ? state->loadedValue(index) : QVariant());
         }
         if (hasNull)
             throw SessionError(ErrorKind::InvalidRequest,

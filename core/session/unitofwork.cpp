@@ -83,6 +83,12 @@ bool UnitOfWork::registerObject(ObjectState *state, bool isDelete, bool cancelDe
 {
     if (!state || !m_session.containsState(*state))
         return false; // not in this session: the change along a relationship does not proceed
+    registerMember(state, isDelete, cancelDelete);
+    return true;
+}
+
+void UnitOfWork::registerMember(ObjectState *state, bool isDelete, bool cancelDelete)
+{
     auto it = m_states.find(state);
     if (it == m_states.end()) {
         m_states.insert(state, qsizetype(m_registered.size()));
@@ -90,7 +96,6 @@ bool UnitOfWork::registerObject(ObjectState *state, bool isDelete, bool cancelDe
     } else if (isDelete || cancelDelete) {
         m_registered[size_t(*it)].isDelete = isDelete;
     }
-    return true;
 }
 
 bool UnitOfWork::isDeleted(const ObjectState *state) const
@@ -135,19 +140,18 @@ bool UnitOfWork::plan()
         if (!m_session.m_deleted.contains(state))
             candidates.append(state);
     }
-    QSet<ObjectState *> processed;
+    m_states.reserve(candidates.size() + deleted.size());
+    m_registered.reserve(size_t(candidates.size() + deleted.size()));
     for (ObjectState *state : candidates) {
         const bool orphan = attributes::isOrphan(*state);
         const bool persistentOrphan = orphan && state->hasIdentity();
-        if (orphan && !persistentOrphan && state->orphanedOutsideOfSession()) {
+        if (orphan && !persistentOrphan && state->orphanedOutsideOfSession())
             m_session.expungeStates({state}, false);
-        } else {
-            registerObject(state, persistentOrphan);
-            processed.insert(state);
-        }
+        else
+            registerMember(state, persistentOrphan); // new or modified: in the session
     }
     for (ObjectState *state : deleted) {
-        if (!processed.contains(state))
+        if (!m_states.contains(state))
             registerObject(state, true);
     }
     while (presortPass()) {

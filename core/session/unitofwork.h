@@ -52,6 +52,8 @@ private:
     };
 
     bool registerObject(ObjectState *state, bool isDelete = false, bool cancelDelete = false);
+    // registerObject() for an object known to be in the session.
+    void registerMember(ObjectState *state, bool isDelete = false, bool cancelDelete = false);
     bool isDeleted(const ObjectState *state) const;
     QList<ObjectState *> registered(const EntityType &entity, bool deletes) const;
     History attributeHistory(ObjectState &state, int attribute, Passive passive);
