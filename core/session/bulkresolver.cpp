@@ -7,7 +7,6 @@
 #include "state/attributes.h"
 
 #include <QSet>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <optional>
@@ -199,12 +198,12 @@ QList<QVariantList> readRows(Connection &connection, const SqlDialect &dialect,
     QList<QVariantList> rows;
     QString failure;
     connection.execute(
-        sql, parameters, {QStringLiteral("SELECT"), entity.table()}, [&](const QSqlQuery &query) {
+        sql, parameters, {QStringLiteral("SELECT"), entity.table()}, [&](const Statement &result) {
             QVariantList row(entity.columnCount());
             for (qsizetype i = 0; i < columns.size(); ++i) {
                 const Column &column = entity.column(columns[i]);
                 QString why;
-                const auto value = dialect.fromSql(column, query.value(int(i)), &why);
+                const auto value = dialect.fromSql(column, result.value(int(i)), &why);
                 if (!value && failure.isEmpty())
                     failure = QStringLiteral("%1.%2 holds a value SessionScope cannot read: %3")
                                   .arg(entity.table(), column.name, why);

@@ -8,7 +8,6 @@
 #include "state/attributes.h"
 
 #include <QSet>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <optional>

@@ -1,49 +1,24 @@
 #include "connection.h"
 
+#include "qtsqlstatement.h"
+#include "sqlitestatement.h"
 #include "support/error.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
-#include <QSqlDriver>
 #include <QSqlError>
-#include <QSqlResult>
+#include <QSqlQuery>
 
 namespace sessionscope {
 
 namespace {
 
-#if QT_VERSION < QT_VERSION_CHECK(6, 6, 0)
-// QSqlQuery::bindValue() names every position (":0", ":1", ...) in a hash before storing the
-// value, which costs more than SQLite's own binding. The driver reads the values from
-// QSqlResult::boundValues(), protected but documented for drivers; a statement's parameters are
-// stored there directly, as bindValue() would leave them for positional binding.
-struct BoundValues : QSqlResult
+StatementError errorOf(const QSqlQuery &query)
 {
-    static QVariantList &of(const QSqlQuery &query)
-    {
-        using Getter = QVariantList &(QSqlResult::*)() const;
-        constexpr Getter getter = &BoundValues::boundValues;
-        return (query.result()->*getter)();
-    }
-};
-
-void bindAll(QSqlQuery &query, const QVariantList &parameters)
-{
-    QVariantList &bound = BoundValues::of(query);
-    if (bound.size() == parameters.size() && !parameters.isEmpty()) {
-        std::copy(parameters.cbegin(), parameters.cend(), bound.begin());
-        return;
-    }
-    for (qsizetype i = 0; i < parameters.size(); ++i)
-        query.bindValue(int(i), parameters.at(i));
+    const QSqlError error = query.lastError();
+    return {error.nativeErrorCode(),
+            error.databaseText().isEmpty() ? error.text() : error.databaseText()};
 }
-#else
-void bindAll(QSqlQuery &query, const QVariantList &parameters)
-{
-    for (qsizetype i = 0; i < parameters.size(); ++i)
-        query.bindValue(int(i), parameters.at(i));
-}
-#endif
 
 } // namespace
 
@@ -75,15 +50,28 @@ Connection::Connection(QSqlDatabase database)
     if (m_dialect.flavor() == SqlFlavor::SQLite) {
         // Enforce foreign keys like PostgreSQL does, so both refuse the same flushes.
         executeDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
+        m_sqlite = nativeSqliteHandle(m_database);
     }
 }
 
 Connection::~Connection()
 {
-    for (QSqlQuery *query : std::as_const(m_statements))
-        delete query;
+    // Native statements must be finalized while the connection they belong to is open.
+    dropStatements();
     if (m_inTransaction)
         m_database.rollback();
+}
+
+void Connection::finishAll()
+{
+    for (Statement *statement : std::as_const(m_statements))
+        statement->finish();
+}
+
+void Connection::dropStatements()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
 }
 
 void Connection::begin()
@@ -102,8 +90,7 @@ void Connection::commit()
     if (!m_inTransaction)
         return;
     // Finished statements must not hold read locks when SQLite commits.
-    for (QSqlQuery *query : std::as_const(m_statements))
-        query->finish();
+    finishAll();
     const bool ok = m_database.commit();
     m_inTransaction = false;
     if (!ok)
@@ -115,8 +102,7 @@ void Connection::rollback()
 {
     if (!m_inTransaction)
         return;
-    for (QSqlQuery *query : std::as_const(m_statements))
-        query->finish();
+    finishAll();
     m_inTransaction = false;
     if (!m_database.rollback())
         throw SessionError(
@@ -149,12 +135,11 @@ void Connection::executeDirectReported(const QString &sql, const QString &verb)
     event.rows.append(QVariantList());
     QElapsedTimer timer;
     timer.start();
-    for (QSqlQuery *query : std::as_const(m_statements))
-        query->finish();
+    finishAll();
     QSqlQuery query(m_database);
     if (!query.exec(sql)) {
         event.durationNs = timer.nsecsElapsed();
-        fail(query.lastError(), sql, event);
+        fail(errorOf(query), sql, event);
     }
     event.durationNs = timer.nsecsElapsed();
     event.rowCount = 0;
@@ -164,35 +149,39 @@ void Connection::executeDirectReported(const QString &sql, const QString &verb)
 
 void Connection::reopen()
 {
-    for (QSqlQuery *query : std::as_const(m_statements))
-        delete query;
-    m_statements.clear();
+    dropStatements();
+    m_sqlite = nullptr;
     m_inTransaction = false;
     m_database.close(); // an open transaction ends with the connection
     if (!m_database.open())
         throw SessionError(
             ErrorKind::Operational,
             QStringLiteral("cannot reopen the database: %1").arg(m_database.lastError().text()));
-    if (m_dialect.flavor() == SqlFlavor::SQLite)
+    if (m_dialect.flavor() == SqlFlavor::SQLite) {
         executeDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
+        m_sqlite = nativeSqliteHandle(m_database);
+    }
 }
 
-QSqlQuery &Connection::prepared(const QString &sql)
+Statement &Connection::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);
     if (it != m_statements.end())
         return **it;
-    auto *query = new QSqlQuery(m_database);
-    query->setForwardOnly(true);
-    if (!query->prepare(sql)) {
+    std::unique_ptr<Statement> statement;
+    if (m_sqlite)
+        statement = std::make_unique<SqliteStatement>(m_sqlite, sql);
+    else
+        statement = std::make_unique<QtSqlStatement>(m_database, sql);
+    if (statement->error().isValid()) {
         StatementEvent event;
         event.sql = sql;
-        const QSqlError error = query->lastError();
-        delete query;
+        const StatementError error = statement->error();
         fail(error, sql, event);
     }
-    m_statements.insert(sql, query);
-    return *query;
+    Statement *kept = statement.release();
+    m_statements.insert(sql, kept);
+    return *kept;
 }
 
 qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
@@ -213,32 +202,34 @@ qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
 
     QElapsedTimer timer;
     timer.start();
-    QSqlQuery &query = prepared(sql);
-    bindAll(query, parameters);
-    if (!query.exec()) {
+    Statement &statement = prepared(sql);
+    if (!statement.execute(parameters)) {
         event.durationNs = timer.nsecsElapsed();
-        const QSqlError error = query.lastError();
-        query.finish();
-        fail(error, sql, event);
+        fail(statement.error(), sql, event);
     }
     qint64 count = 0;
-    if (query.isSelect()) {
-        while (query.next()) {
-            if (onRow)
-                onRow(query);
-            ++count;
+    if (statement.returnsRows()) {
+        try {
+            while (statement.next()) {
+                if (onRow)
+                    onRow(statement);
+                ++count;
+            }
+        } catch (...) {
+            statement.finish();
+            throw;
         }
-        if (query.lastError().isValid()) {
+        if (statement.error().isValid()) {
             event.durationNs = timer.nsecsElapsed();
-            const QSqlError error = query.lastError();
-            query.finish();
+            const StatementError error = statement.error();
+            statement.finish();
             fail(error, sql, event);
         }
         // RETURNING on a write reports the rows it wrote; a SELECT the rows it read.
     } else {
-        count = query.numRowsAffected();
+        count = statement.rowsAffected();
     }
-    query.finish();
+    statement.finish();
     event.durationNs = timer.nsecsElapsed();
     event.rowCount = count;
     if (details.afterSuccess)
@@ -261,24 +252,23 @@ QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantLi
 
     QElapsedTimer timer;
     timer.start();
-    QSqlQuery &query = prepared(sql);
+    Statement &statement = prepared(sql);
     QList<qint64> affected;
     affected.reserve(rows.size());
     qint64 total = 0;
     for (const QVariantList &parameters : rows) {
-        bindAll(query, parameters);
-        if (!query.exec()) {
+        if (!statement.execute(parameters)) {
             event.durationNs = timer.nsecsElapsed();
             event.rows = rows.mid(0, affected.size() + 1);
-            const QSqlError error = query.lastError();
-            query.finish();
+            const StatementError error = statement.error();
+            statement.finish();
             fail(error, sql, event);
         }
-        const qint64 count = query.numRowsAffected();
+        const qint64 count = statement.rowsAffected();
         affected.append(count);
         total = count < 0 || total < 0 ? -1 : total + count;
     }
-    query.finish();
+    statement.finish();
     event.durationNs = timer.nsecsElapsed();
     event.rows = rows;
     event.rowCount = total;
@@ -295,14 +285,14 @@ void Connection::executeDirect(const QString &sql)
     if (!query.exec(sql)) {
         StatementEvent event;
         event.sql = sql;
-        fail(query.lastError(), sql, event);
+        fail(errorOf(query), sql, event);
     }
 }
 
-void Connection::fail(const QSqlError &error, const QString &sql, StatementEvent &event)
+void Connection::fail(const StatementError &error, const QString &sql, StatementEvent &event)
 {
-    const QString code = error.nativeErrorCode();
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString &code = error.nativeCode;
+    const QString &text = error.text;
     bool integrity = false;
     if (m_dialect.flavor() == SqlFlavor::SQLite) {
         // SQLITE_CONSTRAINT and its extended codes (the low byte is 19).

@@ -2,12 +2,15 @@
 
 #include "events/sessionlistener.h"
 #include "sqldialect.h"
+#include "statement.h"
 
 #include <QHash>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <functional>
+#include <memory>
+
+struct sqlite3;
 
 namespace sessionscope {
 
@@ -35,7 +38,8 @@ struct StatementDetails
 
 // A session's use of one QSqlDatabase connection: the database transaction, prepared statements
 // (cached by text, so each is prepared once per connection), error translation, and a
-// StatementEvent for every statement sent.
+// StatementEvent for every statement sent. On SQLite the session's statements go through
+// SQLite's C API on the connection Qt opened (SqliteStatement); elsewhere through QSqlQuery.
 class Connection
 {
 public:
@@ -61,9 +65,12 @@ public:
     // Drops the database connection (rolling back whatever it had) and opens a new one.
     void reopen();
 
+    // Whether statements bypass QSqlQuery (see SqliteStatement).
+    bool usesNativeStatements() const { return m_sqlite != nullptr; }
+
     // Executes a statement with bound parameters. Rows it returns (SELECT, RETURNING) are
     // passed to `onRow` as they are read. Returns rows affected (or returned, for SELECT).
-    using RowHandler = std::function<void(const QSqlQuery &)>;
+    using RowHandler = std::function<void(const Statement &row)>;
     qint64 execute(const QString &sql, const QVariantList &parameters, const StatementShape &shape,
                    const RowHandler &onRow = {}, const StatementDetails &details = {});
 
@@ -77,13 +84,16 @@ public:
     void executeDirect(const QString &sql);
 
 private:
-    QSqlQuery &prepared(const QString &sql);
+    Statement &prepared(const QString &sql);
+    void finishAll();
+    void dropStatements();
     void executeDirectReported(const QString &sql, const QString &verb);
-    [[noreturn]] void fail(const QSqlError &error, const QString &sql, StatementEvent &event);
+    [[noreturn]] void fail(const StatementError &error, const QString &sql, StatementEvent &event);
 
     QSqlDatabase m_database;
     SqlDialect m_dialect;
-    QHash<QString, QSqlQuery *> m_statements;
+    sqlite3 *m_sqlite = nullptr;
+    QHash<QString, Statement *> m_statements;
     StatementObserver m_observer;
     bool m_inTransaction = false;
 };

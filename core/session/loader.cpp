@@ -63,13 +63,13 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
     Connection &connection = m_session.connectionForWork();
     connection.execute(
         sql, parameters, {QStringLiteral("SELECT"), entity.table()},
-        [&](const QSqlQuery &query) {
+        [&](const Statement &result) {
             QVariantList row;
             row.reserve(columns.size());
             for (qsizetype i = 0; i < columns.size(); ++i) {
                 const Column &column = entity.column(columns[i]);
                 QString why;
-                const auto value = dialect.fromSql(column, query.value(int(i)), &why);
+                const auto value = dialect.fromSql(column, result.value(int(i)), &why);
                 if (!value && failure.isEmpty())
                     failure = QStringLiteral("%1.%2 holds a value SessionScope "
                                              "cannot read: %3")

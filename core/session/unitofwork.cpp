@@ -6,8 +6,6 @@
 #include "session.h"
 #include "state/attributes.h"
 
-#include <QSqlRecord>
-
 #include <algorithm>
 
 namespace sessionscope {
@@ -514,10 +512,10 @@ qint64 UnitOfWork::run(const QString &sql, const QVariantList &parameters,
     details.afterSuccess = afterSuccess;
     Connection::RowHandler onRow;
     if (returned) {
-        onRow = [returned](const QSqlQuery &query) {
+        onRow = [returned](const Statement &result) {
             returned->clear();
-            for (int i = 0; i < query.record().count(); ++i)
-                returned->append(query.value(i));
+            for (int i = 0; i < result.columnCount(); ++i)
+                returned->append(result.value(i));
         };
     }
     return m_session.m_connection.execute(sql, parameters, shape, onRow, details);
@@ -620,9 +618,9 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
     Connection::RowHandler onRow;
     if (batch.needsKey) {
         keys.reserve(count);
-        onRow = [&](const QSqlQuery &query) {
+        onRow = [&](const Statement &result) {
             QString why;
-            const auto key = dialect.fromSql(entity.column(generated), query.value(0), &why);
+            const auto key = dialect.fromSql(entity.column(generated), result.value(0), &why);
             if (!key || !key->isValid())
                 throw SessionError(ErrorKind::Operational,
                                    QStringLiteral("INSERT into %1 returned an unusable key: %2")

@@ -1,0 +1,89 @@
+#include "qtsqlstatement.h"
+
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QSqlResult>
+
+namespace sessionscope {
+
+namespace {
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 6, 0)
+// QSqlQuery::bindValue() names every position (":0", ":1", ...) in a hash before storing the
+// value, which costs more than the driver's own binding. The driver reads the values from
+// QSqlResult::boundValues(), protected but documented for drivers; a statement's parameters are
+// stored there directly, as bindValue() would leave them for positional binding.
+struct BoundValues : QSqlResult
+{
+    static QVariantList &of(const QSqlQuery &query)
+    {
+        using Getter = QVariantList &(QSqlResult::*)() const;
+        constexpr Getter getter = &BoundValues::boundValues;
+        return (query.result()->*getter)();
+    }
+};
+
+void bindAll(QSqlQuery &query, const QVariantList &parameters)
+{
+    QVariantList &bound = BoundValues::of(query);
+    if (bound.size() == parameters.size() && !parameters.isEmpty()) {
+        std::copy(parameters.cbegin(), parameters.cend(), bound.begin());
+        return;
+    }
+    for (qsizetype i = 0; i < parameters.size(); ++i)
+        query.bindValue(int(i), parameters.at(i));
+}
+#else
+void bindAll(QSqlQuery &query, const QVariantList &parameters)
+{
+    for (qsizetype i = 0; i < parameters.size(); ++i)
+        query.bindValue(int(i), parameters.at(i));
+}
+#endif
+
+} // namespace
+
+QtSqlStatement::QtSqlStatement(const QSqlDatabase &database, const QString &sql)
+    : m_query(database)
+{
+    m_query.setForwardOnly(true);
+    if (!m_query.prepare(sql))
+        takeError();
+}
+
+bool QtSqlStatement::execute(const QVariantList &parameters)
+{
+    m_error = {};
+    m_columnCount = -1;
+    bindAll(m_query, parameters);
+    if (m_query.exec())
+        return true;
+    takeError();
+    m_query.finish();
+    return false;
+}
+
+bool QtSqlStatement::next()
+{
+    if (m_query.next())
+        return true;
+    if (m_query.lastError().isValid())
+        takeError();
+    return false;
+}
+
+int QtSqlStatement::columnCount() const
+{
+    if (m_columnCount < 0)
+        m_columnCount = m_query.record().count();
+    return m_columnCount;
+}
+
+void QtSqlStatement::takeError()
+{
+    const QSqlError error = m_query.lastError();
+    m_error.nativeCode = error.nativeErrorCode();
+    m_error.text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+} // namespace sessionscope

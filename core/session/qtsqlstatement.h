@@ -1,0 +1,34 @@
+#pragma once
+
+#include "statement.h"
+
+#include <QSqlQuery>
+
+class QSqlDatabase;
+
+namespace sessionscope {
+
+// A Statement through QSqlQuery: works with any Qt SQL driver (PostgreSQL's, and SQLite's when
+// the native path is not available).
+class QtSqlStatement final : public Statement
+{
+public:
+    // Prepares `sql`; on failure error() is set and the statement must not be executed.
+    QtSqlStatement(const QSqlDatabase &database, const QString &sql);
+
+    bool execute(const QVariantList &parameters) override;
+    bool returnsRows() const override { return m_query.isSelect(); }
+    bool next() override;
+    int columnCount() const override;
+    QVariant value(int column) const override { return m_query.value(column); }
+    qint64 rowsAffected() const override { return m_query.numRowsAffected(); }
+    void finish() override { m_query.finish(); }
+
+private:
+    void takeError();
+
+    QSqlQuery m_query;
+    mutable int m_columnCount = -1;
+};
+
+} // namespace sessionscope

@@ -1,0 +1,225 @@
+#include "sqlitestatement.h"
+
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+namespace sessionscope {
+
+namespace {
+
+// Qt's driver binds a null string or byte array as NULL; so do we, so both paths store the same.
+bool isNullValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return static_cast<const QString *>(value.constData())->isNull();
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray *>(value.constData())->isNull();
+    default:
+        return false;
+    }
+}
+
+bool sharesOurSqlite(const QSqlDatabase &database)
+{
+    // A plugin with its own copy of SQLite would hand out a handle our library must not touch.
+    // Copies of the same version are treated alike; Debian's plugin links the system library.
+    QSqlQuery query(database);
+    if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next())
+        return false;
+    return query.value(0).toString() == QLatin1String(sqlite3_libversion());
+}
+
+} // namespace
+
+sqlite3 *nativeSqliteHandle(const QSqlDatabase &database)
+{
+    if (qEnvironmentVariable("SESSIONSCOPE_SQLITE_STATEMENTS") == u"qtsql")
+        return nullptr;
+    const QSqlDriver *driver = database.driver();
+    if (!driver || database.driverName() != u"QSQLITE" || !database.isOpen())
+        return nullptr;
+    const QVariant handle = driver->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    sqlite3 *native = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!native || !sharesOurSqlite(database))
+        return nullptr;
+    return native;
+}
+
+SqliteStatement::SqliteStatement(sqlite3 *database, const QString &sql)
+    : m_database(database)
+{
+    const void *tail = nullptr;
+    const int rc = sqlite3_prepare16_v2(m_database, sql.utf16(), int(sql.size() * sizeof(char16_t)),
+                                        &m_statement, &tail);
+    if (rc != SQLITE_OK) {
+        takeError(rc);
+        return;
+    }
+    // Like Qt's driver: one statement per text, rather than silently ignoring the rest.
+    const auto *rest = static_cast<const char16_t *>(tail);
+    const auto *end = reinterpret_cast<const char16_t *>(sql.utf16()) + sql.size();
+    if (rest && !QStringView(rest, end).trimmed().isEmpty()) {
+        m_error.text = QStringLiteral("Unable to execute multiple statements at a time");
+        sqlite3_finalize(m_statement);
+        m_statement = nullptr;
+        return;
+    }
+    m_columnCount = sqlite3_column_count(m_statement);
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+bool SqliteStatement::execute(const QVariantList &parameters)
+{
+    m_error = {};
+    m_rowWaiting = m_onRow = false;
+    m_rowsAffected = -1;
+    sqlite3_reset(m_statement);
+    const int expected = sqlite3_bind_parameter_count(m_statement);
+    if (expected != parameters.size()) {
+        m_error.text = QStringLiteral("Parameter count mismatch: the statement takes %1, %2 given")
+                           .arg(expected)
+                           .arg(parameters.size());
+        return false;
+    }
+    for (int i = 0; i < expected; ++i) {
+        if (!bind(i + 1, parameters.at(i)))
+            return false;
+    }
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW) {
+        m_rowWaiting = true;
+        return true;
+    }
+    if (rc == SQLITE_DONE) {
+        m_rowsAffected = sqlite3_changes(m_database);
+        sqlite3_reset(m_statement);
+        return true;
+    }
+    takeError(rc);
+    sqlite3_reset(m_statement);
+    return false;
+}
+
+bool SqliteStatement::bind(int position, const QVariant &value)
+{
+    int rc = SQLITE_OK;
+    if (isNullValue(value)) {
+        rc = sqlite3_bind_null(m_statement, position);
+    } else {
+        switch (value.typeId()) {
+        case QMetaType::LongLong:
+            rc = sqlite3_bind_int64(m_statement, position,
+                                    *static_cast<const qlonglong *>(value.constData()));
+            break;
+        case QMetaType::QString: {
+            const auto *text = static_cast<const QString *>(value.constData());
+            rc = sqlite3_bind_text16(m_statement, position, text->utf16(),
+                                     int(text->size() * sizeof(char16_t)), SQLITE_STATIC);
+            break;
+        }
+        case QMetaType::Double:
+        case QMetaType::Float:
+            rc = sqlite3_bind_double(m_statement, position, value.toDouble());
+            break;
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Short:
+        case QMetaType::UShort:
+        case QMetaType::Char:
+        case QMetaType::SChar:
+        case QMetaType::UChar:
+        case QMetaType::Long:
+        case QMetaType::ULong:
+        case QMetaType::ULongLong:
+            rc = sqlite3_bind_int64(m_statement, position, value.toLongLong());
+            break;
+        case QMetaType::QByteArray: {
+            const auto *bytes = static_cast<const QByteArray *>(value.constData());
+            rc = sqlite3_bind_blob(m_statement, position, bytes->constData(), int(bytes->size()),
+                                   SQLITE_STATIC);
+            break;
+        }
+        default: {
+            // Anything else travels as its text, which SQLite copies.
+            const QString text = value.toString();
+            rc = sqlite3_bind_text16(m_statement, position, text.utf16(),
+                                     int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+            break;
+        }
+        }
+    }
+    if (rc == SQLITE_OK)
+        return true;
+    takeError(rc);
+    return false;
+}
+
+bool SqliteStatement::next()
+{
+    if (m_rowWaiting) {
+        m_rowWaiting = false;
+        m_onRow = true;
+        return true;
+    }
+    if (!m_onRow)
+        return false;
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    m_onRow = false;
+    if (rc != SQLITE_DONE)
+        takeError(rc);
+    sqlite3_reset(m_statement);
+    return false;
+}
+
+QVariant SqliteStatement::value(int column) const
+{
+    if (!m_onRow || column < 0 || column >= m_columnCount)
+        return {};
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(m_statement, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(m_statement, column));
+    case SQLITE_TEXT: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column)));
+    }
+    case SQLITE_BLOB: {
+        const auto *bytes = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
+        return QVariant(QByteArray(bytes, sqlite3_column_bytes(m_statement, column)));
+    }
+    default:
+        return {};
+    }
+}
+
+void SqliteStatement::finish()
+{
+    m_rowWaiting = m_onRow = false;
+    sqlite3_reset(m_statement);
+}
+
+void SqliteStatement::takeError(int code)
+{
+    m_error.nativeCode = QString::number(code == SQLITE_MISUSE || code == SQLITE_RANGE
+                                             ? code
+                                             : sqlite3_extended_errcode(m_database));
+    m_error.text = QString::fromUtf8(sqlite3_errmsg(m_database));
+}
+
+} // namespace sessionscope

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "statement.h"
+
+class QSqlDatabase;
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sessionscope {
+
+// SQLite's own connection behind a QSQLITE QSqlDatabase, when statements may use it directly:
+// Qt's plugin must share this process's SQLite library (checked by version), and
+// SESSIONSCOPE_SQLITE_STATEMENTS must not be "qtsql". Null otherwise, and for other drivers.
+sqlite3 *nativeSqliteHandle(const QSqlDatabase &database);
+
+// A Statement through SQLite's C API on the connection QSqlDatabase opened: the same
+// transaction, without QSqlQuery's per-value bookkeeping. Parameters are bound without copying,
+// so the list given to execute() must outlive reading the rows.
+class SqliteStatement final : public Statement
+{
+public:
+    // Prepares `sql`; on failure error() is set and the statement must not be executed.
+    SqliteStatement(sqlite3 *database, const QString &sql);
+    ~SqliteStatement() override;
+
+    bool execute(const QVariantList &parameters) override;
+    bool returnsRows() const override { return m_columnCount > 0; }
+    bool next() override;
+    int columnCount() const override { return m_columnCount; }
+    QVariant value(int column) const override;
+    qint64 rowsAffected() const override { return m_rowsAffected; }
+    void finish() override;
+
+private:
+    bool bind(int position, const QVariant &value);
+    void takeError(int code);
+
+    sqlite3 *m_database;
+    sqlite3_stmt *m_statement = nullptr;
+    int m_columnCount = 0;
+    qint64 m_rowsAffected = -1;
+    bool m_rowWaiting = false; // execute() stepped onto a row next() has not handed out
+    bool m_onRow = false;
+};
+
+} // namespace sessionscope

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+namespace sessionscope {
+
+// Why a statement failed, as the database put it.
+struct StatementError
+{
+    QString nativeCode; // the driver's error code (SQLite's extended result code, a SQLSTATE)
+    QString text;
+
+    bool isValid() const { return !text.isEmpty() || !nativeCode.isEmpty(); }
+};
+
+// One prepared statement on a connection, executed any number of times with new parameters.
+// Connection keeps one per SQL text; the driver behind it is the Connection's business.
+class Statement
+{
+public:
+    virtual ~Statement() = default;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    // Binds `parameters` (positionally) and runs the statement up to its first row. False on
+    // failure, with error() saying why.
+    virtual bool execute(const QVariantList &parameters) = 0;
+    // Whether the statement produced rows (a SELECT, or a write with RETURNING); known once
+    // it has been executed.
+    virtual bool returnsRows() const = 0;
+    // Moves to the next row; false after the last one or on failure (error() is then set).
+    virtual bool next() = 0;
+    virtual int columnCount() const = 0;
+    // The current row's value in `column`: qlonglong, double, QString, QByteArray, or null.
+    virtual QVariant value(int column) const = 0;
+    // Rows the last execution wrote (for statements that return no rows).
+    virtual qint64 rowsAffected() const = 0;
+    // Lets go of the current result, so the statement holds no locks; it can run again.
+    virtual void finish() = 0;
+
+    const StatementError &error() const { return m_error; }
+
+protected:
+    Statement() = default;
+    StatementError m_error;
+};
+
+} // namespace sessionscope

@@ -1,0 +1,271 @@
+// Statements: SQLite's C API path and the QSqlQuery path must bind, read and fail alike, and a
+// Connection must take the native path on SQLite unless told not to.
+
+#include "testdatabase.h"
+
+#include "session/connection.h"
+#include "session/qtsqlstatement.h"
+#include "session/sqlitestatement.h"
+#include "support/error.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+#include <memory>
+
+using namespace sessionscope;
+
+namespace {
+
+enum class Path { Native, QtSql };
+
+std::unique_ptr<Statement> prepare(Path path, const QSqlDatabase &db, const QString &sql)
+{
+    if (path == Path::Native) {
+        sqlite3 *handle = nativeSqliteHandle(db);
+        if (!handle)
+            return nullptr;
+        return std::make_unique<SqliteStatement>(handle, sql);
+    }
+    return std::make_unique<QtSqlStatement>(db, sql);
+}
+
+QVariantList rowOf(const Statement &statement)
+{
+    QVariantList row;
+    for (int i = 0; i < statement.columnCount(); ++i)
+        row.append(statement.value(i));
+    return row;
+}
+
+// Null comes back from either path as "no value"; typed nulls are not part of the contract.
+QVariantList normalized(QVariantList row)
+{
+    for (QVariant &value : row) {
+        if (value.isNull())
+            value = QVariant();
+    }
+    return row;
+}
+
+} // namespace
+
+class TestStatement : public QObject
+{
+    Q_OBJECT
+
+private:
+    QSqlDatabase m_db;
+    int m_connections = 0;
+
+    QSqlDatabase openSqlite()
+    {
+        const QString name = QStringLiteral("tst_statement_%1").arg(++m_connections);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        if (!db.open())
+            qFatal("cannot open SQLite");
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE, "
+                                       "qty INTEGER, price REAL, data BLOB)")))
+            qFatal("cannot create the table");
+        return db;
+    }
+
+private slots:
+    void init() { m_db = openSqlite(); }
+    void cleanup()
+    {
+        const QString name = m_db.connectionName();
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    void nativeHandleOnlyForSqlite()
+    {
+        QVERIFY(nativeSqliteHandle(m_db) != nullptr);
+        qputenv("SESSIONSCOPE_SQLITE_STATEMENTS", "qtsql");
+        QCOMPARE(nativeSqliteHandle(m_db), nullptr);
+        {
+            Connection connection(m_db);
+            QVERIFY(!connection.usesNativeStatements());
+        }
+        qunsetenv("SESSIONSCOPE_SQLITE_STATEMENTS");
+        Connection connection(m_db);
+        QVERIFY(connection.usesNativeStatements());
+    }
+
+    void bothPathsReadWhatTheyWrote_data()
+    {
+        QTest::addColumn<int>("path");
+        QTest::newRow("native") << int(Path::Native);
+        QTest::newRow("qtsql") << int(Path::QtSql);
+    }
+    void bothPathsReadWhatTheyWrote()
+    {
+        QFETCH(int, path);
+        auto insert = prepare(Path(path), m_db,
+                              QStringLiteral("INSERT INTO t (name, qty, price, data) VALUES "
+                                             "(?, ?, ?, ?) RETURNING id"));
+        QVERIFY(insert && !insert->error().isValid());
+        const QList<QVariantList> rows = {
+            {QStringLiteral("plain"), qlonglong(1), 1.5, QByteArray("\x00\x01\xff", 3)},
+            {QStringLiteral("ünïcødé ✓ 𝄞"), qlonglong(-9'007'199'254'740'993), -0.25,
+             QByteArray("b")},
+            {QString(), QVariant(), QVariant(), QVariant()},
+            {QStringLiteral(""), QVariant(true), QVariant(int(7)), QByteArray()},
+        };
+        QList<qlonglong> ids;
+        for (const QVariantList &row : rows) {
+            QVERIFY2(insert->execute(row), qPrintable(insert->error().text));
+            QVERIFY(insert->returnsRows());
+            QVERIFY(insert->next());
+            QCOMPARE(insert->columnCount(), 1);
+            ids.append(insert->value(0).toLongLong());
+            QVERIFY(!insert->next());
+            QVERIFY(!insert->error().isValid());
+            insert->finish();
+        }
+        QCOMPARE(ids, (QList<qlonglong>{1, 2, 3, 4}));
+
+        // Read back through both paths: each must see the same values.
+        for (Path reader : {Path::Native, Path::QtSql}) {
+            auto select = prepare(reader, m_db,
+                                  QStringLiteral("SELECT name, qty, price, data FROM t WHERE id "
+                                                 ">= ? ORDER BY id"));
+            QVERIFY(select->execute({qlonglong(1)}));
+            QList<QVariantList> read;
+            while (select->next())
+                read.append(normalized(rowOf(*select)));
+            QVERIFY(!select->error().isValid());
+            select->finish();
+            QCOMPARE(read.size(), 4);
+            QCOMPARE(read[0], (QVariantList{QStringLiteral("plain"), qlonglong(1), 1.5,
+                                            QByteArray("\x00\x01\xff", 3)}));
+            QCOMPARE(read[1],
+                     (QVariantList{QStringLiteral("ünïcødé ✓ 𝄞"), qlonglong(-9'007'199'254'740'993),
+                                   -0.25, QByteArray("b")}));
+            // A null string binds NULL, as Qt's driver does; an empty one stays a string.
+            QCOMPARE(read[2], (QVariantList{QVariant(), QVariant(), QVariant(), QVariant()}));
+            QVERIFY(read[3].at(0).toString().isEmpty());
+            QVERIFY(!read[3].at(0).isNull());
+            QCOMPARE(read[3].at(1), QVariant(qlonglong(1))); // bool as integer
+            QCOMPARE(read[3].at(2), QVariant(7.0));          // stored as REAL by affinity
+            QVERIFY(read[3].at(3).isNull());                 // a null byte array is NULL
+        }
+    }
+
+    void rowsAffectedAndNoRows_data() { bothPathsReadWhatTheyWrote_data(); }
+    void rowsAffectedAndNoRows()
+    {
+        QFETCH(int, path);
+        QSqlQuery seed(m_db);
+        QVERIFY(seed.exec(QStringLiteral("INSERT INTO t (name, qty) VALUES ('a', 1), ('b', 1), "
+                                         "('c', 2)")));
+        auto update =
+            prepare(Path(path), m_db, QStringLiteral("UPDATE t SET qty = qty + 10 WHERE qty = ?"));
+        QVERIFY(update->execute({qlonglong(1)}));
+        QVERIFY(!update->returnsRows());
+        QCOMPARE(update->rowsAffected(), 2);
+        QVERIFY(!update->next());
+        QVERIFY(update->execute({qlonglong(42)}));
+        QCOMPARE(update->rowsAffected(), 0);
+        update->finish();
+    }
+
+    void failuresNameTheCause_data() { bothPathsReadWhatTheyWrote_data(); }
+    void failuresNameTheCause()
+    {
+        QFETCH(int, path);
+        auto insert = prepare(Path(path), m_db, QStringLiteral("INSERT INTO t (name) VALUES (?)"));
+        QVERIFY(insert->execute({QStringLiteral("once")}));
+        QVERIFY(!insert->execute({QStringLiteral("once")}));
+        QCOMPARE(insert->error().text, QStringLiteral("UNIQUE constraint failed: t.name"));
+        QCOMPARE(insert->error().nativeCode, QString::number(2067)); // SQLITE_CONSTRAINT_UNIQUE
+        // The statement is usable again after a failure.
+        QVERIFY2(insert->execute({QStringLiteral("twice")}), qPrintable(insert->error().text));
+        QVERIFY(!insert->error().isValid());
+
+        auto broken = prepare(Path(path), m_db, QStringLiteral("SELEKT 1"));
+        QVERIFY(broken->error().isValid());
+        QVERIFY2(broken->error().text.contains(u"syntax error"), qPrintable(broken->error().text));
+    }
+
+    void nativeRefusesWhatQtRefuses()
+    {
+        sqlite3 *handle = nativeSqliteHandle(m_db);
+        QVERIFY(handle);
+        SqliteStatement two(handle, QStringLiteral("SELECT 1; SELECT 2"));
+        QVERIFY(two.error().isValid());
+        SqliteStatement trailing(handle, QStringLiteral("SELECT 1;  "));
+        QVERIFY(!trailing.error().isValid());
+
+        SqliteStatement select(handle, QStringLiteral("SELECT ? + ?"));
+        QVERIFY(!select.execute({qlonglong(1)}));
+        QVERIFY2(select.error().text.contains(u"Parameter count mismatch"),
+                 qPrintable(select.error().text));
+        QVERIFY(select.execute({qlonglong(1), qlonglong(2)}));
+        QVERIFY(select.next());
+        QCOMPARE(select.value(0), QVariant(qlonglong(3)));
+        QCOMPARE(select.value(1), QVariant()); // out of range: no value, no crash
+        select.finish();
+        QCOMPARE(select.value(0), QVariant()); // after finish: no row
+    }
+
+    // The native statements share Qt's connection, so they share its transaction.
+    void nativeStatementsShareTheTransaction()
+    {
+        Connection connection(m_db);
+        QVERIFY(connection.usesNativeStatements());
+        connection.begin();
+        connection.execute(QStringLiteral("INSERT INTO t (name) VALUES (?)"),
+                           {QStringLiteral("rolled back")}, {QStringLiteral("INSERT"), {}});
+        qint64 seen = -1;
+        connection.execute(QStringLiteral("SELECT count(*) FROM t"), {}, {},
+                           [&](const Statement &row) { seen = row.value(0).toLongLong(); });
+        QCOMPARE(seen, 1);
+        connection.rollback();
+        QSqlQuery count(m_db);
+        QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM t")) && count.next());
+        QCOMPARE(count.value(0).toLongLong(), 0);
+
+        // A constraint failure is an integrity error naming the statement, and the connection
+        // stays usable.
+        connection.execute(QStringLiteral("INSERT INTO t (name) VALUES (?)"), {QStringLiteral("x")},
+                           {QStringLiteral("INSERT"), {}});
+        try {
+            connection.execute(QStringLiteral("INSERT INTO t (name) VALUES (?)"),
+                               {QStringLiteral("x")}, {QStringLiteral("INSERT"), {}});
+            QFAIL("a duplicate name was accepted");
+        } catch (const SessionError &error) {
+            QCOMPARE(error.kind(), ErrorKind::Integrity);
+            QVERIFY2(error.message().contains(u"INSERT INTO t (name) VALUES (?)"),
+                     qPrintable(error.message()));
+        }
+        connection.execute(QStringLiteral("INSERT INTO t (name) VALUES (?)"), {QStringLiteral("y")},
+                           {QStringLiteral("INSERT"), {}});
+        QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM t")) && count.next());
+        QCOMPARE(count.value(0).toLongLong(), 2);
+    }
+
+    // A row handler that throws leaves no statement mid-result holding the table.
+    void throwingRowHandlerReleasesTheStatement()
+    {
+        Connection connection(m_db);
+        QSqlQuery seed(m_db);
+        QVERIFY(seed.exec(QStringLiteral("INSERT INTO t (name) VALUES ('a'), ('b')")));
+        QVERIFY_THROWS_EXCEPTION(
+            std::runtime_error,
+            connection.execute(QStringLiteral("SELECT name FROM t"), {}, {},
+                               [](const Statement &) { throw std::runtime_error("stop"); }));
+        connection.begin();
+        connection.execute(QStringLiteral("DELETE FROM t"), {}, {QStringLiteral("DELETE"), {}});
+        connection.commit();
+        QVERIFY(seed.exec(QStringLiteral("SELECT count(*) FROM t")) && seed.next());
+        QCOMPARE(seed.value(0).toLongLong(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStatement)
+#include "tst_statement.moc"
