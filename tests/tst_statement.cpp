@@ -213,6 +213,34 @@ private slots:
         QCOMPARE(select.value(0), QVariant()); // after finish: no row
     }
 
+    // Only a real rowid lets an INSERT's key be read without RETURNING.
+    void rowIdAliasesOnly()
+    {
+        sqlite3 *handle = nativeSqliteHandle(m_db);
+        QVERIFY(handle);
+        QSqlQuery ddl(m_db);
+        for (const char *sql :
+             {"CREATE TABLE lower_case (id integer PRIMARY KEY, v TEXT)",
+              "CREATE TABLE int_key (id INT PRIMARY KEY, v TEXT)",
+              "CREATE TABLE pair (a INTEGER, b INTEGER, PRIMARY KEY (a, b))",
+              "CREATE TABLE no_rowid (id INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID"})
+            QVERIFY2(ddl.exec(QString::fromLatin1(sql)), sql);
+        QVERIFY(isRowIdAlias(handle, QStringLiteral("t"), QStringLiteral("id")));
+        QVERIFY(isRowIdAlias(handle, QStringLiteral("lower_case"), QStringLiteral("id")));
+        QVERIFY(!isRowIdAlias(handle, QStringLiteral("t"), QStringLiteral("qty")));
+        QVERIFY(!isRowIdAlias(handle, QStringLiteral("int_key"), QStringLiteral("id")));
+        QVERIFY(!isRowIdAlias(handle, QStringLiteral("pair"), QStringLiteral("a")));
+        QVERIFY(!isRowIdAlias(handle, QStringLiteral("no_rowid"), QStringLiteral("id")));
+        QVERIFY(!isRowIdAlias(handle, QStringLiteral("missing"), QStringLiteral("id")));
+
+        Connection connection(m_db);
+        QVERIFY(connection.isRowIdKey(QStringLiteral("t"), QStringLiteral("id")));
+        // DDL through the connection forgets what it knew about tables.
+        connection.executeDirect(QStringLiteral("DROP TABLE t"));
+        connection.executeDirect(QStringLiteral("CREATE TABLE t (id INT PRIMARY KEY)"));
+        QVERIFY(!connection.isRowIdKey(QStringLiteral("t"), QStringLiteral("id")));
+    }
+
     // The native statements share Qt's connection, so they share its transaction.
     void nativeStatementsShareTheTransaction()
     {

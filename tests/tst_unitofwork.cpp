@@ -162,6 +162,33 @@ private slots:
         QCOMPARE(updates.rowCount, 2);
     }
 
+    // However they were changed, and however many, persistent rows are updated in key order.
+    void manyUpdatesInKeyOrder()
+    {
+        if (!open(testing::usersAndAddresses()))
+            return;
+        constexpr int kUsers = 40;
+        for (int i = 0; i < kUsers; ++i)
+            m_session->add(make(QStringLiteral("User"), QStringLiteral("name"),
+                                QStringLiteral("u%1").arg(i)));
+        m_session->flush();
+        const QList<Object> users = m_session->query(u"User");
+        QCOMPARE(users.size(), kUsers);
+        for (int i = 0; i < kUsers; ++i)
+            users[(i * 17) % kUsers].set(QStringLiteral("age"), i);
+        m_log.clear();
+        m_session->flush();
+        QList<qlonglong> keys;
+        for (const StatementEvent &e : m_log.statements()) {
+            QCOMPARE(e.verb, QStringLiteral("UPDATE"));
+            for (const QVariantList &row : e.rows)
+                keys.append(row.last().toLongLong());
+        }
+        QCOMPARE(keys.size(), kUsers);
+        for (int i = 0; i < kUsers; ++i)
+            QCOMPARE(keys[i], qlonglong(i + 1));
+    }
+
     void selfReferentialRowsInDependencyOrder()
     {
         if (!open(nodes()))

@@ -150,6 +150,7 @@ void Connection::executeDirectReported(const QString &sql, const QString &verb)
 void Connection::reopen()
 {
     dropStatements();
+    m_rowIdKeys.clear();
     m_sqlite = nullptr;
     m_inTransaction = false;
     m_database.close(); // an open transaction ends with the connection
@@ -239,8 +240,20 @@ qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
     return count;
 }
 
+bool Connection::isRowIdKey(const QString &table, const QString &column)
+{
+    if (!m_sqlite)
+        return false;
+    const QString name = table + u'.' + column;
+    auto it = m_rowIdKeys.constFind(name);
+    if (it == m_rowIdKeys.cend())
+        it = m_rowIdKeys.insert(name, isRowIdAlias(m_sqlite, table, column));
+    return *it;
+}
+
 QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantList> &rows,
-                                      const StatementShape &shape, const StatementDetails &details)
+                                      const StatementShape &shape, const StatementDetails &details,
+                                      QList<qint64> *insertedIds)
 {
     StatementEvent event;
     event.sql = sql;
@@ -255,6 +268,10 @@ QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantLi
     Statement &statement = prepared(sql);
     QList<qint64> affected;
     affected.reserve(rows.size());
+    if (insertedIds) {
+        insertedIds->clear();
+        insertedIds->reserve(rows.size());
+    }
     qint64 total = 0;
     for (const QVariantList &parameters : rows) {
         if (!statement.execute(parameters)) {
@@ -266,6 +283,8 @@ QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantLi
         }
         const qint64 count = statement.rowsAffected();
         affected.append(count);
+        if (insertedIds)
+            insertedIds->append(statement.lastInsertId());
         total = count < 0 || total < 0 ? -1 : total + count;
     }
     statement.finish();
@@ -281,6 +300,7 @@ QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantLi
 
 void Connection::executeDirect(const QString &sql)
 {
+    m_rowIdKeys.clear(); // DDL may change what a table's key is
     QSqlQuery query(m_database);
     if (!query.exec(sql)) {
         StatementEvent event;

@@ -76,9 +76,15 @@ public:
 
     // Executes one statement once per parameter row (an "executemany"), reported as one
     // statement with every row. Returns the rows each execution affected; a failure reports the
-    // rows sent until then.
+    // rows sent until then. With `insertedIds`, collects each execution's lastInsertId() (for
+    // INSERTs whose key isRowIdKey()) before `details.afterSuccess` runs.
     QList<qint64> executeMany(const QString &sql, const QList<QVariantList> &rows,
-                              const StatementShape &shape, const StatementDetails &details = {});
+                              const StatementShape &shape, const StatementDetails &details = {},
+                              QList<qint64> *insertedIds = nullptr);
+
+    // Whether an INSERT into `table` learns the key generated for `column` without RETURNING:
+    // a native SQLite statement and the table's rowid. Cached per table.
+    bool isRowIdKey(const QString &table, const QString &column);
 
     // Executes statements that are not part of a session's work (DDL), unprepared.
     void executeDirect(const QString &sql);
@@ -94,6 +100,7 @@ private:
     SqlDialect m_dialect;
     sqlite3 *m_sqlite = nullptr;
     QHash<QString, Statement *> m_statements;
+    QHash<QString, bool> m_rowIdKeys; // "table.column" -> isRowIdKey()
     StatementObserver m_observer;
     bool m_inTransaction = false;
 };

@@ -135,6 +135,8 @@ QList<ObjectState *> Loader::instances(const EntityType &entity, const QList<QVa
     QSet<ObjectState *> partials;
     QList<ObjectState *> out;
     out.reserve(rows.size());
+    if (rows.size() > 64)
+        m_session.m_identityMap.reserveMore(rows.size());
     for (const QVariantList &row : rows) {
         if (ObjectState *state = instance(entity, row, partials))
             out.append(state);

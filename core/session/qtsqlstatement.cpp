@@ -79,6 +79,13 @@ int QtSqlStatement::columnCount() const
     return m_columnCount;
 }
 
+qint64 QtSqlStatement::lastInsertId() const
+{
+    bool ok = false;
+    const qint64 id = m_query.lastInsertId().toLongLong(&ok);
+    return ok ? id : -1;
+}
+
 void QtSqlStatement::takeError()
 {
     const QSqlError error = m_query.lastError();

@@ -22,6 +22,7 @@ public:
     int columnCount() const override;
     QVariant value(int column) const override { return m_query.value(column); }
     qint64 rowsAffected() const override { return m_query.numRowsAffected(); }
+    qint64 lastInsertId() const override;
     void finish() override { m_query.finish(); }
 
 private:

@@ -45,6 +45,8 @@ public:
     const Mapping &mapping() const { return *m_mapping; }
     const MappingPtr &sharedMapping() const { return m_mapping; }
     const SqlDialect &dialect() const { return m_connection.dialect(); }
+    // Whether statements go through SQLite's C API rather than QSqlQuery (see Connection).
+    bool usesNativeStatements() const { return m_connection.usesNativeStatements(); }
     const SessionOptions &options() const { return m_options; }
     void setAutoflush(bool on) { m_options.autoflush = on; }
     void setExpireOnCommit(bool on) { m_options.expireOnCommit = on; }

@@ -208,6 +208,39 @@ QVariant SqliteStatement::value(int column) const
     }
 }
 
+qint64 SqliteStatement::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_database);
+}
+
+bool isRowIdAlias(sqlite3 *database, const QString &table, const QString &column)
+{
+    // A rowid table (WITHOUT ROWID tables have no "rowid") whose key column is declared exactly
+    // INTEGER PRIMARY KEY, alone.
+    const QByteArray tableName = table.toUtf8();
+    if (sqlite3_table_column_metadata(database, nullptr, tableName.constData(), "rowid", nullptr,
+                                      nullptr, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return false;
+    const char *declared = nullptr;
+    int primaryKey = 0;
+    if (sqlite3_table_column_metadata(database, nullptr, tableName.constData(),
+                                      column.toUtf8().constData(), &declared, nullptr, nullptr,
+                                      &primaryKey, nullptr) != SQLITE_OK)
+        return false;
+    if (!primaryKey || !declared ||
+        QLatin1StringView(declared).compare(QLatin1StringView("INTEGER"), Qt::CaseInsensitive) != 0)
+        return false;
+    // A composite key makes each column "part of the primary key" without being the rowid.
+    sqlite3_stmt *info = nullptr;
+    const char *keyColumns = "SELECT count(*) FROM pragma_table_info(?) WHERE pk > 0";
+    if (sqlite3_prepare_v2(database, keyColumns, -1, &info, nullptr) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(info, 1, tableName.constData(), int(tableName.size()), SQLITE_STATIC);
+    const bool alone = sqlite3_step(info) == SQLITE_ROW && sqlite3_column_int(info, 0) == 1;
+    sqlite3_finalize(info);
+    return alone;
+}
+
 void SqliteStatement::finish()
 {
     m_rowWaiting = m_onRow = false;

@@ -13,6 +13,10 @@ namespace sessionscope {
 // SESSIONSCOPE_SQLITE_STATEMENTS must not be "qtsql". Null otherwise, and for other drivers.
 sqlite3 *nativeSqliteHandle(const QSqlDatabase &database);
 
+// Whether `column` of `table` is its rowid (declared INTEGER PRIMARY KEY, the only key column,
+// in a table with rowids): then an INSERT's generated key is sqlite3_last_insert_rowid().
+bool isRowIdAlias(sqlite3 *database, const QString &table, const QString &column);
+
 // A Statement through SQLite's C API on the connection QSqlDatabase opened: the same
 // transaction, without QSqlQuery's per-value bookkeeping. Parameters are bound without copying,
 // so the list given to execute() must outlive reading the rows.
@@ -29,6 +33,7 @@ public:
     int columnCount() const override { return m_columnCount; }
     QVariant value(int column) const override;
     qint64 rowsAffected() const override { return m_rowsAffected; }
+    qint64 lastInsertId() const override;
     void finish() override;
 
 private:

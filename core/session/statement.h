@@ -36,6 +36,8 @@ public:
     virtual QVariant value(int column) const = 0;
     // Rows the last execution wrote (for statements that return no rows).
     virtual qint64 rowsAffected() const = 0;
+    // The rowid the last INSERT on this connection generated (SQLite only; -1 elsewhere).
+    virtual qint64 lastInsertId() const = 0;
     // Lets go of the current result, so the statement holds no locks; it can run again.
     virtual void finish() = 0;
 

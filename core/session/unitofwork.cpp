@@ -12,11 +12,12 @@ namespace sessionscope {
 
 namespace {
 
-// New rows sent by one INSERT at most: enough to amortise a statement's cost, few enough that
-// its text stays short.
+// New rows sent by one multi-row INSERT at most: enough to amortise a statement's cost, few
+// enough that its text stays short.
 constexpr qsizetype kMaxRowsPerInsert = 256;
-// Rows one UPDATE statement is executed for before it is reported: keeps trace lines short.
-constexpr qsizetype kMaxRowsPerUpdate = 1024;
+// Rows one statement is executed for (an "executemany") before it is reported: keeps trace lines
+// short.
+constexpr qsizetype kMaxRowsPerExecuteMany = 1024;
 
 ObjectState *refOf(const QVariant &v)
 {
@@ -357,6 +358,33 @@ void UnitOfWork::applySync(const SyncTask &task)
 
 // ---- ordering -------------------------------------------------------------------------------
 
+namespace {
+
+// Persistent rows are written in key order, like SQLAlchemy's unit of work. Changed objects come
+// from a hash, so they rarely arrive in order; single integer keys sort without QVariant.
+void sortByKey(QList<ObjectState *> &states)
+{
+    if (std::is_sorted(states.begin(), states.end(), keyLess))
+        return;
+    std::vector<std::pair<qlonglong, ObjectState *>> byInteger;
+    byInteger.reserve(size_t(states.size()));
+    for (ObjectState *state : std::as_const(states)) {
+        const QVariantList &key = state->key();
+        if (key.size() != 1 || key.front().typeId() != QMetaType::LongLong)
+            break;
+        byInteger.emplace_back(*static_cast<const qlonglong *>(key.front().constData()), state);
+    }
+    if (qsizetype(byInteger.size()) != states.size()) {
+        std::stable_sort(states.begin(), states.end(), keyLess);
+        return;
+    }
+    std::sort(byInteger.begin(), byInteger.end()); // keys are unique: no ties to keep stable
+    for (qsizetype i = 0; i < states.size(); ++i)
+        states[i] = byInteger[size_t(i)].second;
+}
+
+} // namespace
+
 QList<ObjectState *> UnitOfWork::orderSaves(const EntityType &entity)
 {
     QList<ObjectState *> updates;
@@ -369,8 +397,7 @@ QList<ObjectState *> UnitOfWork::orderSaves(const EntityType &entity)
     };
     if (!std::is_sorted(inserts.begin(), inserts.end(), byInsertOrder))
         std::stable_sort(inserts.begin(), inserts.end(), byInsertOrder);
-    if (!std::is_sorted(updates.begin(), updates.end(), keyLess))
-        std::stable_sort(updates.begin(), updates.end(), keyLess);
+    sortByKey(updates);
     QList<ObjectState *> base = updates + inserts;
 
     // A self-referential entity: a row whose parent is inserted in this flush comes after it.
@@ -466,7 +493,7 @@ void UnitOfWork::execute()
                     if (updates.rows.empty())
                         updates.columns = update.columns;
                     updates.rows.push_back(std::move(update));
-                    if (qsizetype(updates.rows.size()) >= kMaxRowsPerUpdate)
+                    if (qsizetype(updates.rows.size()) >= kMaxRowsPerExecuteMany)
                         sendUpdates(*entity, updates);
                     break;
                 }
@@ -483,11 +510,14 @@ void UnitOfWork::execute()
                 batch.needsKey = needsKey;
             }
             batch.rows.push_back(std::move(row));
-            const qsizetype perStatement =
-                batch.columns.isEmpty() || selfReferential
-                    ? 1
-                    : std::min<qsizetype>(kMaxRowsPerInsert, m_session.dialect().maxParameters() /
-                                                                 batch.columns.size());
+            qsizetype perStatement = 1;
+            if (selfReferential)
+                perStatement = 1;
+            else if (insertsOneRowAtATime(*entity, batch.needsKey))
+                perStatement = kMaxRowsPerExecuteMany;
+            else if (!batch.columns.isEmpty())
+                perStatement = std::min<qsizetype>(
+                    kMaxRowsPerInsert, m_session.dialect().maxParameters() / batch.columns.size());
             if (qsizetype(batch.rows.size()) >= perStatement)
                 sendInserts(*entity, batch);
         }
@@ -591,6 +621,17 @@ const QString &UnitOfWork::insertSql(const EntityType &entity, const QList<int> 
     return cache.sql;
 }
 
+bool UnitOfWork::insertsOneRowAtATime(const EntityType &entity, bool needsKey)
+{
+    // SQLite through its C API runs a one-row INSERT about as fast per row as a multi-row one,
+    // and hands back the generated rowid without RETURNING (which buffers every row it returns).
+    Connection &connection = m_session.m_connection;
+    if (!connection.usesNativeStatements())
+        return false;
+    return !needsKey ||
+           connection.isRowIdKey(entity.table(), entity.column(entity.generatedKeyColumn()).name);
+}
+
 void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
 {
     if (batch.rows.empty())
@@ -598,12 +639,46 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
     const SqlDialect &dialect = m_session.dialect();
     const qsizetype count = qsizetype(batch.rows.size());
     const int generated = entity.generatedKeyColumn();
-    const QString &sql = insertSql(entity, batch.columns, batch.needsKey, count);
+    const StatementShape shape{QStringLiteral("INSERT"), entity.table()};
 
     StatementDetails details;
     details.entity = &entity;
     details.object = count == 1 ? batch.rows.front().state : nullptr;
     details.parameterColumns = batch.columns;
+    // The generated keys and the defaults are part of what the INSERT did: store them before
+    // listeners hear of it.
+    QList<qlonglong> keys;
+    auto storeGenerated = [&] {
+        if (batch.needsKey) {
+            if (keys.size() != count)
+                throw SessionError(ErrorKind::Operational,
+                                   QStringLiteral("INSERT into %1 did not return the generated "
+                                                  "key of each row (%2 of %3)")
+                                       .arg(entity.table())
+                                       .arg(keys.size())
+                                       .arg(count));
+            for (qsizetype i = 0; i < count; ++i)
+                batch.rows[size_t(i)].state->store(generated, QVariant(keys[i]));
+        }
+        for (const PendingInsert &row : batch.rows) {
+            for (const auto &[c, value] : row.prefetched)
+                row.state->store(c, value);
+        }
+    };
+
+    if (insertsOneRowAtATime(entity, batch.needsKey)) {
+        QList<QVariantList> rows;
+        rows.reserve(count);
+        for (const PendingInsert &row : batch.rows)
+            rows.append(row.parameters);
+        details.afterSuccess = [&](qint64) { storeGenerated(); };
+        m_session.m_connection.executeMany(insertSql(entity, batch.columns, false, 1), rows, shape,
+                                           details, batch.needsKey ? &keys : nullptr);
+        batch.rows.clear();
+        return;
+    }
+
+    const QString &sql = insertSql(entity, batch.columns, batch.needsKey, count);
     QVariantList parameters;
     parameters.reserve(count * batch.columns.size());
     details.rows.reserve(count);
@@ -614,7 +689,6 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
     // Generated keys come back with RETURNING, one per row. The order of RETURNING rows is not
     // specified, but keys are generated in increasing order as the rows are written, in the
     // order of VALUES: sorted, the n-th key is the n-th row's.
-    QList<qlonglong> keys;
     Connection::RowHandler onRow;
     if (batch.needsKey) {
         keys.reserve(count);
@@ -628,28 +702,11 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
             keys.append(key->toLongLong());
         };
     }
-    // The generated keys and the defaults are part of what the INSERT did: store them before
-    // listeners hear of it.
     details.afterSuccess = [&](qint64) {
-        if (batch.needsKey) {
-            if (keys.size() != count)
-                throw SessionError(ErrorKind::Operational,
-                                   QStringLiteral("INSERT into %1 did not return the generated "
-                                                  "key of each row (%2 of %3)")
-                                       .arg(entity.table())
-                                       .arg(keys.size())
-                                       .arg(count));
-            std::sort(keys.begin(), keys.end());
-            for (qsizetype i = 0; i < count; ++i)
-                batch.rows[size_t(i)].state->store(generated, QVariant(keys[i]));
-        }
-        for (const PendingInsert &row : batch.rows) {
-            for (const auto &[c, value] : row.prefetched)
-                row.state->store(c, value);
-        }
+        std::sort(keys.begin(), keys.end());
+        storeGenerated();
     };
-    m_session.m_connection.execute(sql, parameters, {QStringLiteral("INSERT"), entity.table()},
-                                   onRow, details);
+    m_session.m_connection.execute(sql, parameters, shape, onRow, details);
     batch.rows.clear();
 }
 

@@ -106,6 +106,9 @@ private:
     // What `state`'s INSERT sends: its parameters, and the columns and key fetch of its shape.
     PendingInsert prepareInsert(ObjectState &state, QList<int> &columns, bool &needsKey) const;
     void sendInserts(const EntityType &entity, InsertBatch &batch);
+    // Whether new rows of `entity` go as one-row INSERTs executed per row, generated keys read
+    // from the connection, rather than multi-row INSERTs with RETURNING.
+    bool insertsOneRowAtATime(const EntityType &entity, bool needsKey);
     void updateRow(ObjectState &state);
     void deleteRow(ObjectState &state);
     // Sends a statement that writes `state`'s row; `afterSuccess` stores what it produced.

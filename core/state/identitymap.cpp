@@ -46,14 +46,15 @@ void IdentityMap::addNew(ObjectState &state)
 
 ObjectState *IdentityMap::replace(ObjectState &state)
 {
-    const IdentityKey key{&state.entity(), state.key()};
-    ObjectState *previous = m_states.value(key, nullptr);
+    // One look-up: the slot is found (or made) once and overwritten.
+    ObjectState *&slot = m_states[IdentityKey{&state.entity(), state.key()}];
+    ObjectState *previous = slot;
+    slot = &state;
     if (previous && previous != &state) {
         m_modified.remove(previous);
         previous->touchFields();
     }
     state.touchFields();
-    m_states.insert(key, &state);
     if (state.isModified())
         m_modified.insert(&state);
     return previous == &state ? nullptr : previous;

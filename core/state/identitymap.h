@@ -35,6 +35,8 @@ public:
     // Removes the state if it is the one held under its key.
     void discard(ObjectState &state);
     void clear();
+    // Makes room for `extra` more objects at once (a large load would otherwise rehash often).
+    void reserveMore(qsizetype extra) { m_states.reserve(m_states.size() + extra); }
 
     qsizetype size() const { return m_states.size(); }
     QList<ObjectState *> states() const { return m_states.values(); }
