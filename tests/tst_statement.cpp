@@ -223,6 +223,7 @@ private slots:
              {"CREATE TABLE lower_case (id integer PRIMARY KEY, v TEXT)",
               "CREATE TABLE int_key (id INT PRIMARY KEY, v TEXT)",
               "CREATE TABLE pair (a INTEGER, b INTEGER, PRIMARY KEY (a, b))",
+              "CREATE TABLE descending (id INTEGER PRIMARY KEY DESC, v TEXT)",
               "CREATE TABLE no_rowid (id INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID"})
             QVERIFY2(ddl.exec(QString::fromLatin1(sql)), sql);
         QVERIFY(isRowIdAlias(handle, QStringLiteral("t"), QStringLiteral("id")));
@@ -230,6 +231,7 @@ private slots:
         QVERIFY(!isRowIdAlias(handle, QStringLiteral("t"), QStringLiteral("qty")));
         QVERIFY(!isRowIdAlias(handle, QStringLiteral("int_key"), QStringLiteral("id")));
         QVERIFY(!isRowIdAlias(handle, QStringLiteral("pair"), QStringLiteral("a")));
+        QVERIFY(!isRowIdAlias(handle, QStringLiteral("descending"), QStringLiteral("id")));
         QVERIFY(!isRowIdAlias(handle, QStringLiteral("no_rowid"), QStringLiteral("id")));
         QVERIFY(!isRowIdAlias(handle, QStringLiteral("missing"), QStringLiteral("id")));
 

@@ -230,15 +230,16 @@ bool isRowIdAlias(sqlite3 *database, const QString &table, const QString &column
     if (!primaryKey || !declared ||
         QLatin1StringView(declared).compare(QLatin1StringView("INTEGER"), Qt::CaseInsensitive) != 0)
         return false;
-    // A composite key makes each column "part of the primary key" without being the rowid.
+    // Any primary key that is not the rowid gets an index of its own (origin "pk"): a composite
+    // key, and the legacy INTEGER PRIMARY KEY DESC, which SQLite does not make the rowid.
     sqlite3_stmt *info = nullptr;
-    const char *keyColumns = "SELECT count(*) FROM pragma_table_info(?) WHERE pk > 0";
-    if (sqlite3_prepare_v2(database, keyColumns, -1, &info, nullptr) != SQLITE_OK)
+    const char *keyIndexes = "SELECT count(*) FROM pragma_index_list(?) WHERE origin = 'pk'";
+    if (sqlite3_prepare_v2(database, keyIndexes, -1, &info, nullptr) != SQLITE_OK)
         return false;
     sqlite3_bind_text(info, 1, tableName.constData(), int(tableName.size()), SQLITE_STATIC);
-    const bool alone = sqlite3_step(info) == SQLITE_ROW && sqlite3_column_int(info, 0) == 1;
+    const bool rowid = sqlite3_step(info) == SQLITE_ROW && sqlite3_column_int(info, 0) == 0;
     sqlite3_finalize(info);
-    return alone;
+    return rowid;
 }
 
 void SqliteStatement::finish()

@@ -14,7 +14,7 @@ namespace sessionscope {
 sqlite3 *nativeSqliteHandle(const QSqlDatabase &database);
 
 // Whether `column` of `table` is its rowid (declared INTEGER PRIMARY KEY, the only key column,
-// in a table with rowids): then an INSERT's generated key is sqlite3_last_insert_rowid().
+// not DESC, in a table with rowids): then an INSERT's generated key is sqlite3_last_insert_rowid().
 bool isRowIdAlias(sqlite3 *database, const QString &table, const QString &column);
 
 // A Statement through SQLite's C API on the connection QSqlDatabase opened: the same
