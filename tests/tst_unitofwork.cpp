@@ -169,8 +169,8 @@ private slots:
             return;
         constexpr int kUsers = 40;
         for (int i = 0; i < kUsers; ++i)
-            m_session->add(make(QStringLiteral("User"), QStringLiteral("name"),
-                                QStringLiteral("u%1").arg(i)));
+            m_session->add(
+                make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("u%1").arg(i)));
         m_session->flush();
         const QList<Object> users = m_session->query(u"User");
         QCOMPARE(users.size(), kUsers);

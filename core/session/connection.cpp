@@ -11,17 +11,6 @@
 
 namespace sessionscope {
 
-namespace {
-
-StatementError errorOf(const QSqlQuery &query)
-{
-    const QSqlError error = query.lastError();
-    return {error.nativeErrorCode(),
-            error.databaseText().isEmpty() ? error.text() : error.databaseText()};
-}
-
-} // namespace
-
 StatementShape statementShapeOf(const QString &sql)
 {
     static const QRegularExpression firstWord(QStringLiteral("^\\s*([A-Za-z]+)"));
@@ -139,7 +128,7 @@ void Connection::executeDirectReported(const QString &sql, const QString &verb)
     QSqlQuery query(m_database);
     if (!query.exec(sql)) {
         event.durationNs = timer.nsecsElapsed();
-        fail(errorOf(query), sql, event);
+        fail(statementErrorOf(query), sql, event);
     }
     event.durationNs = timer.nsecsElapsed();
     event.rowCount = 0;
@@ -305,7 +294,7 @@ void Connection::executeDirect(const QString &sql)
     if (!query.exec(sql)) {
         StatementEvent event;
         event.sql = sql;
-        fail(errorOf(query), sql, event);
+        fail(statementErrorOf(query), sql, event);
     }
 }
 

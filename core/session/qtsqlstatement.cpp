@@ -88,9 +88,14 @@ qint64 QtSqlStatement::lastInsertId() const
 
 void QtSqlStatement::takeError()
 {
-    const QSqlError error = m_query.lastError();
-    m_error.nativeCode = error.nativeErrorCode();
-    m_error.text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    m_error = statementErrorOf(m_query);
+}
+
+StatementError statementErrorOf(const QSqlQuery &query)
+{
+    const QSqlError error = query.lastError();
+    return {error.nativeErrorCode(),
+            error.databaseText().isEmpty() ? error.text() : error.databaseText()};
 }
 
 } // namespace sessionscope

@@ -8,6 +8,9 @@ class QSqlDatabase;
 
 namespace sessionscope {
 
+// The error a QSqlQuery last met, as a StatementError.
+StatementError statementErrorOf(const QSqlQuery &query);
+
 // A Statement through QSqlQuery: works with any Qt SQL driver (PostgreSQL's, and SQLite's when
 // the native path is not available).
 class QtSqlStatement final : public Statement

@@ -215,23 +215,19 @@ qint64 SqliteStatement::lastInsertId() const
 
 bool isRowIdAlias(sqlite3 *database, const QString &table, const QString &column)
 {
-    // A rowid table (WITHOUT ROWID tables have no "rowid") whose key column is declared exactly
-    // INTEGER PRIMARY KEY, alone.
+    // A rowid table (WITHOUT ROWID tables have no "rowid") with `column` in its primary key...
     const QByteArray tableName = table.toUtf8();
     if (sqlite3_table_column_metadata(database, nullptr, tableName.constData(), "rowid", nullptr,
                                       nullptr, nullptr, nullptr, nullptr) != SQLITE_OK)
         return false;
-    const char *declared = nullptr;
     int primaryKey = 0;
     if (sqlite3_table_column_metadata(database, nullptr, tableName.constData(),
-                                      column.toUtf8().constData(), &declared, nullptr, nullptr,
-                                      &primaryKey, nullptr) != SQLITE_OK)
+                                      column.toUtf8().constData(), nullptr, nullptr, nullptr,
+                                      &primaryKey, nullptr) != SQLITE_OK ||
+        !primaryKey)
         return false;
-    if (!primaryKey || !declared ||
-        QLatin1StringView(declared).compare(QLatin1StringView("INTEGER"), Qt::CaseInsensitive) != 0)
-        return false;
-    // Any primary key that is not the rowid gets an index of its own (origin "pk"): a composite
-    // key, and the legacy INTEGER PRIMARY KEY DESC, which SQLite does not make the rowid.
+    // ...and that key is the rowid. Any other primary key gets an index of its own (origin
+    // "pk"): another type than INTEGER, a composite key, the legacy INTEGER PRIMARY KEY DESC.
     sqlite3_stmt *info = nullptr;
     const char *keyIndexes = "SELECT count(*) FROM pragma_index_list(?) WHERE origin = 'pk'";
     if (sqlite3_prepare_v2(database, keyIndexes, -1, &info, nullptr) != SQLITE_OK)

@@ -506,19 +506,21 @@ void UnitOfWork::execute()
             if (!batch.rows.empty() && (columns != batch.columns || needsKey != batch.needsKey))
                 sendInserts(*entity, batch);
             if (batch.rows.empty()) {
+                // How this shape of row is sent is decided once per batch, not once per row.
                 batch.columns = std::move(columns);
                 batch.needsKey = needsKey;
+                batch.oneRowAtATime = insertsOneRowAtATime(*entity, needsKey);
+                batch.perStatement = 1; // a self-referential entity: one row at a time
+                if (!selfReferential && batch.oneRowAtATime) {
+                    batch.perStatement = kMaxRowsPerExecuteMany;
+                } else if (!selfReferential && !batch.columns.isEmpty()) {
+                    batch.perStatement =
+                        std::min<qsizetype>(kMaxRowsPerInsert, m_session.dialect().maxParameters() /
+                                                                   batch.columns.size());
+                }
             }
             batch.rows.push_back(std::move(row));
-            qsizetype perStatement = 1;
-            if (selfReferential)
-                perStatement = 1;
-            else if (insertsOneRowAtATime(*entity, batch.needsKey))
-                perStatement = kMaxRowsPerExecuteMany;
-            else if (!batch.columns.isEmpty())
-                perStatement = std::min<qsizetype>(
-                    kMaxRowsPerInsert, m_session.dialect().maxParameters() / batch.columns.size());
-            if (qsizetype(batch.rows.size()) >= perStatement)
+            if (qsizetype(batch.rows.size()) >= batch.perStatement)
                 sendInserts(*entity, batch);
         }
         sendUpdates(*entity, updates);
@@ -666,7 +668,7 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
         }
     };
 
-    if (insertsOneRowAtATime(entity, batch.needsKey)) {
+    if (batch.oneRowAtATime) {
         QList<QVariantList> rows;
         rows.reserve(count);
         for (const PendingInsert &row : batch.rows)

@@ -82,6 +82,8 @@ private:
     {
         QList<int> columns; // the column of each parameter of a row
         bool needsKey = false;
+        bool oneRowAtATime = false; // see insertsOneRowAtATime()
+        qsizetype perStatement = 1; // rows sent (or reported) together
         std::vector<PendingInsert> rows;
     };
     // Changed rows of one entity with the same changed columns, sent as one statement executed

@@ -2,10 +2,10 @@
 
 #include "itemroles.h"
 #include "lifecyclestyle.h"
-#include "valueformat.h"
 #include "models/objectmodel.h"
 #include "placeholdertreeview.h"
 #include "tracedocument.h"
+#include "valueformat.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
