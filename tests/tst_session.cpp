@@ -162,7 +162,7 @@ private slots:
         QCOMPARE(m_session->newObjects(), QList<Object>{u});
         m_session->flush();
         QCOMPARE(u.lifecycle(), Lifecycle::Persistent);
-        QCOMPARE(u.state()->key(), QVariantList{qlonglong(1)});
+        QCOMPARE(u.state()->key().toList(), QVariantList{qlonglong(1)});
         m_session->commit();
         QVERIFY(!m_session->inTransaction());
         QCOMPARE(u.lifecycle(), Lifecycle::Persistent);

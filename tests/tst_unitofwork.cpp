@@ -219,9 +219,9 @@ private slots:
             if (e.verb == u"DELETE")
                 deleted.append(e.rows.first().first().toString());
         }
-        QCOMPARE(deleted, (QStringList{leaf.state()->key().first().toString(),
-                                       child.state()->key().first().toString(),
-                                       root.state()->key().first().toString()}));
+        QCOMPARE(deleted,
+                 (QStringList{leaf.state()->key()[0].toString(), child.state()->key()[0].toString(),
+                              root.state()->key()[0].toString()}));
     }
 
     void versionCounterDetectsConcurrentChange()

@@ -288,9 +288,9 @@ int compare(const QVariant &a, const QVariant &b)
     return QString::compare(a.toString(), b.toString());
 }
 
-int compareKeys(const QVariantList &a, const QVariantList &b)
+int compareKeys(std::span<const QVariant> a, std::span<const QVariant> b)
 {
-    for (qsizetype i = 0; i < std::min(a.size(), b.size()); ++i) {
+    for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
         if (const int c = compare(a[i], b[i]); c != 0)
             return c;
     }

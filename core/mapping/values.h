@@ -7,6 +7,7 @@
 #include <QVariant>
 
 #include <optional>
+#include <span>
 
 namespace sessionscope::values {
 
@@ -30,7 +31,7 @@ bool equal(const QVariant &a, const QVariant &b);
 // Orders canonical values like Python orders them (for primary keys): NULL first, numbers by
 // value, then by type; <0, 0 or >0.
 int compare(const QVariant &a, const QVariant &b);
-int compareKeys(const QVariantList &a, const QVariantList &b);
+int compareKeys(std::span<const QVariant> a, std::span<const QVariant> b);
 // Hash consistent with equal() for canonical key values.
 size_t hashValue(const QVariant &value, size_t seed);
 

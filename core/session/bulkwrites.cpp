@@ -200,7 +200,7 @@ std::optional<UpdateRow> updateRowOf(const ObjectState &state)
 {
     const EntityType &entity = state.entity();
     UpdateRow row;
-    row.key = state.key();
+    row.key = state.key().toList();
     for (int c = 0; c < entity.columnCount(); ++c) {
         const Column &column = entity.column(c);
         if (column.primaryKey || column.versionCounter || !state.hasOriginal(c) ||

@@ -43,7 +43,7 @@ ObjectState *Merger::merge(ObjectState &source)
     const EntityType &entity = source.entity();
 
     // The identity the source has, or would have from its key attributes.
-    QVariantList key = source.key();
+    QVariantList key = source.key().toList();
     bool keyIsPersistent = source.hasIdentity();
     if (!source.hasIdentity()) {
         if (!m_load)

@@ -570,7 +570,7 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
         }
         QVariantList key;
         if (sameKey) {
-            key = state->key();
+            key = state->key().toList();
         } else {
             for (int index : primaryKey)
                 key.append(state->isLoaded(index) ? state->loadedValue(index) : QVariant());
@@ -588,7 +588,7 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
             keyed = false;
             m_identityMap.discard(*state);
             if (transaction) {
-                QVariantList original = state->key();
+                QVariantList original = state->key().toList();
                 if (auto it = transaction->keySwitches.constFind(state);
                     it != transaction->keySwitches.cend())
                     original = it.value().first;

@@ -369,10 +369,10 @@ void sortByKey(QList<ObjectState *> &states)
     std::vector<std::pair<qlonglong, ObjectState *>> byInteger;
     byInteger.reserve(size_t(states.size()));
     for (ObjectState *state : std::as_const(states)) {
-        const QVariantList &key = state->key();
-        if (key.size() != 1 || key.front().typeId() != QMetaType::LongLong)
+        const ObjectKey &key = state->key();
+        if (key.size() != 1 || key[0].typeId() != QMetaType::LongLong)
             break;
-        byInteger.emplace_back(*static_cast<const qlonglong *>(key.front().constData()), state);
+        byInteger.emplace_back(*static_cast<const qlonglong *>(key[0].constData()), state);
     }
     if (qsizetype(byInteger.size()) != states.size()) {
         std::stable_sort(states.begin(), states.end(), keyLess);

@@ -2,6 +2,9 @@
 
 #include "mapping/values.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace sessionscope {
 
 size_t qHash(const IdentityKey &key, size_t seed)
@@ -12,9 +15,79 @@ size_t qHash(const IdentityKey &key, size_t seed)
     return h;
 }
 
-ObjectState *IdentityMap::find(const EntityType &entity, const QVariantList &key) const
+size_t IdentityMap::hashOf(const EntityType &entity, std::span<const QVariant> key) const
 {
-    return m_states.value(IdentityKey{&entity, key}, nullptr);
+    size_t h = ::qHash(quintptr(&entity), m_seed);
+    for (const QVariant &part : key)
+        h = values::hashValue(part, h);
+    return h;
+}
+
+qsizetype IdentityMap::slotOf(const EntityType &entity, std::span<const QVariant> key,
+                              size_t hash) const
+{
+    if (m_slots.empty())
+        return -1;
+    const size_t mask = m_slots.size() - 1;
+    const quint8 tag = tagOf(hash);
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        if (m_tags[i] == kEmpty)
+            return -1;
+        if (m_tags[i] == tag) {
+            const ObjectState *state = m_slots[i];
+            if (&state->entity() == &entity &&
+                state->key().equals(key.data(), qsizetype(key.size())))
+                return qsizetype(i);
+        }
+    }
+}
+
+void IdentityMap::insertNew(ObjectState &state, size_t hash)
+{
+    // At most three quarters of the slots in use, removed ones included.
+    if (4 * (m_used + 1) > 3 * qsizetype(m_slots.size()))
+        rehash(std::max<qsizetype>(16, 4 * (m_size + 1) > 2 * qsizetype(m_slots.size())
+                                           ? 2 * qsizetype(m_slots.size())
+                                           : qsizetype(m_slots.size())));
+    const size_t mask = m_slots.size() - 1;
+    size_t i = hash & mask;
+    while (m_tags[i] >= 0x80)
+        i = (i + 1) & mask;
+    if (m_tags[i] == kEmpty)
+        ++m_used;
+    m_tags[i] = tagOf(hash);
+    m_slots[i] = &state;
+    ++m_size;
+}
+
+void IdentityMap::rehash(qsizetype capacity)
+{
+    std::vector<quint8> oldTags(size_t(capacity), kEmpty);
+    std::vector<ObjectState *> oldStates(size_t(capacity), nullptr);
+    oldTags.swap(m_tags);
+    oldStates.swap(m_slots);
+    m_size = 0;
+    m_used = 0;
+    for (size_t i = 0; i < oldStates.size(); ++i) {
+        if (oldTags[i] >= 0x80)
+            insertNew(*oldStates[i], hashOf(oldStates[i]->entity(), oldStates[i]->key()));
+    }
+}
+
+void IdentityMap::reserveMore(qsizetype extra)
+{
+    const qsizetype wanted = m_size + extra;
+    qsizetype capacity = std::max<qsizetype>(16, qsizetype(m_slots.size()));
+    while (4 * wanted > 3 * capacity)
+        capacity *= 2;
+    if (capacity != qsizetype(m_slots.size()))
+        rehash(capacity);
+}
+
+ObjectState *IdentityMap::find(const EntityType &entity, std::span<const QVariant> key) const
+{
+    const qsizetype slot = slotOf(entity, key, hashOf(entity, key));
+    return slot < 0 ? nullptr : m_slots[size_t(slot)];
 }
 
 bool IdentityMap::containsState(const ObjectState &state) const
@@ -22,59 +95,81 @@ bool IdentityMap::containsState(const ObjectState &state) const
     return state.hasIdentity() && find(state.entity(), state.key()) == &state;
 }
 
-bool IdentityMap::add(ObjectState &state)
+void IdentityMap::added(ObjectState &state)
 {
-    const IdentityKey key{&state.entity(), state.key()};
-    const auto it = m_states.constFind(key);
-    if (it != m_states.cend())
-        return it.value() == &state;
-    m_states.insert(key, &state);
     if (state.isModified())
         m_modified.insert(&state);
     state.touchFields();
+}
+
+bool IdentityMap::add(ObjectState &state)
+{
+    const size_t hash = hashOf(state.entity(), state.key());
+    if (const qsizetype slot = slotOf(state.entity(), state.key(), hash); slot >= 0)
+        return m_slots[size_t(slot)] == &state;
+    insertNew(state, hash);
+    added(state);
     return true;
 }
 
 void IdentityMap::addNew(ObjectState &state)
 {
     Q_ASSERT(!find(state.entity(), state.key()));
-    m_states.insert(IdentityKey{&state.entity(), state.key()}, &state);
-    if (state.isModified())
-        m_modified.insert(&state);
-    state.touchFields();
+    insertNew(state, hashOf(state.entity(), state.key()));
+    added(state);
 }
 
 ObjectState *IdentityMap::replace(ObjectState &state)
 {
-    // One look-up: the slot is found (or made) once and overwritten.
-    ObjectState *&slot = m_states[IdentityKey{&state.entity(), state.key()}];
-    ObjectState *previous = slot;
-    slot = &state;
-    if (previous && previous != &state) {
-        m_modified.remove(previous);
-        previous->touchFields();
+    const size_t hash = hashOf(state.entity(), state.key());
+    ObjectState *previous = nullptr;
+    if (const qsizetype slot = slotOf(state.entity(), state.key(), hash); slot >= 0) {
+        previous = std::exchange(m_slots[size_t(slot)], &state);
+        if (previous != &state) {
+            m_modified.remove(previous);
+            previous->touchFields();
+        }
+    } else {
+        insertNew(state, hash);
     }
-    state.touchFields();
-    if (state.isModified())
-        m_modified.insert(&state);
+    added(state);
     return previous == &state ? nullptr : previous;
 }
 
 void IdentityMap::discard(ObjectState &state)
 {
-    if (!containsState(state))
+    if (!state.hasIdentity())
         return;
-    m_states.remove(IdentityKey{&state.entity(), state.key()});
+    const qsizetype slot = slotOf(state.entity(), state.key(), hashOf(state.entity(), state.key()));
+    if (slot < 0 || m_slots[size_t(slot)] != &state)
+        return;
+    m_tags[size_t(slot)] = kRemoved;
+    m_slots[size_t(slot)] = nullptr;
+    --m_size;
     m_modified.remove(&state);
     state.touchFields();
 }
 
 void IdentityMap::clear()
 {
-    for (ObjectState *state : std::as_const(m_states))
+    for (ObjectState *state : states())
         state->touchFields();
-    m_states.clear();
+    std::vector<quint8>().swap(m_tags);
+    std::vector<ObjectState *>().swap(m_slots);
+    m_size = 0;
+    m_used = 0;
     m_modified.clear();
+}
+
+QList<ObjectState *> IdentityMap::states() const
+{
+    QList<ObjectState *> states;
+    states.reserve(m_size);
+    for (size_t i = 0; i < m_slots.size(); ++i) {
+        if (m_tags[i] >= 0x80)
+            states.append(m_slots[i]);
+    }
+    return states;
 }
 
 } // namespace sessionscope

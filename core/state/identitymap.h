@@ -5,6 +5,9 @@
 #include <QHash>
 #include <QSet>
 
+#include <span>
+#include <vector>
+
 namespace sessionscope {
 
 // (entity, primary key): what makes an object unique within a session.
@@ -21,10 +24,14 @@ size_t qHash(const IdentityKey &key, size_t seed = 0);
 
 // Objects with a database identity in one session: at most one per row. Also tracks which of
 // them are modified (the session's dirty candidates), like SQLAlchemy's IdentityMap._modified.
+//
+// The map holds only state pointers: each state carries its own key, so nothing is copied. It is
+// an open-addressing table with a tag byte per slot (seven bits of the hash), so a probe touches
+// another object only when the tags match.
 class IdentityMap
 {
 public:
-    ObjectState *find(const EntityType &entity, const QVariantList &key) const;
+    ObjectState *find(const EntityType &entity, std::span<const QVariant> key) const;
     bool containsState(const ObjectState &state) const;
     // Adds a state by its key; fails when another object already holds that key.
     bool add(ObjectState &state);
@@ -36,10 +43,10 @@ public:
     void discard(ObjectState &state);
     void clear();
     // Makes room for `extra` more objects at once (a large load would otherwise rehash often).
-    void reserveMore(qsizetype extra) { m_states.reserve(m_states.size() + extra); }
+    void reserveMore(qsizetype extra);
 
-    qsizetype size() const { return m_states.size(); }
-    QList<ObjectState *> states() const { return m_states.values(); }
+    qsizetype size() const { return m_size; }
+    QList<ObjectState *> states() const;
 
     void markModified(ObjectState &state)
     {
@@ -59,7 +66,22 @@ public:
     QList<ObjectState *> modifiedStates() const { return m_modified.values(); }
 
 private:
-    QHash<IdentityKey, ObjectState *> m_states;
+    static constexpr quint8 kEmpty = 0;
+    static constexpr quint8 kRemoved = 1;
+    static quint8 tagOf(size_t hash) { return quint8(0x80 | (hash >> (sizeof(size_t) * 8 - 7))); }
+    size_t hashOf(const EntityType &entity, std::span<const QVariant> key) const;
+    // The slot holding this key, or -1.
+    qsizetype slotOf(const EntityType &entity, std::span<const QVariant> key, size_t hash) const;
+    // Puts a state whose key is not in the table into it.
+    void insertNew(ObjectState &state, size_t hash);
+    void rehash(qsizetype capacity);
+    void added(ObjectState &state);
+
+    std::vector<quint8> m_tags;         // per slot: kEmpty, kRemoved or tagOf(hash)
+    std::vector<ObjectState *> m_slots; // a power of two of them, or none
+    qsizetype m_size = 0;
+    qsizetype m_used = 0; // slots not empty: m_size plus those removed
+    size_t m_seed = QHashSeed::globalSeed();
     QSet<ObjectState *> m_modified;
 };
 

@@ -3,8 +3,10 @@
 #include "objectpool.h"
 #include "statecontext.h"
 
+#include <limits>
 #include <memory>
 #include <new>
+#include <stdexcept>
 
 namespace sessionscope {
 
@@ -52,44 +54,31 @@ void PendingCollection::remove(ObjectState *object)
         removed.append(object);
 }
 
-namespace {
-
-// Where the values start in a state's block.
-constexpr size_t valuesOffset()
-{
-    return (sizeof(ObjectState) + alignof(QVariant) - 1) / alignof(QVariant) * alignof(QVariant);
-}
-
-} // namespace
-
 std::unique_ptr<ObjectState> ObjectState::create(const EntityType &entity, ObjectPool *pool)
 {
-    const size_t count = size_t(entity.attributeCount());
-    void *block = ::operator new(valuesOffset() + count * sizeof(QVariant));
-    auto *values =
-        static_cast<QVariant *>(static_cast<void *>(static_cast<char *>(block) + valuesOffset()));
-    std::uninitialized_default_construct_n(values, count);
-    try {
-        return std::unique_ptr<ObjectState>(::new (block) ObjectState(entity, pool, values));
-    } catch (...) {
-        std::destroy_n(values, count);
-        ::operator delete(block);
-        throw;
-    }
+    const int count = entity.attributeCount();
+    const int words =
+        AttributeBits::wordsFor(count + int(entity.composites().size())); // expiry, touches
+    if (words > std::numeric_limits<quint16>::max())
+        throw std::length_error("too many attributes in one entity");
+    void *block = ::operator new(valuesOffset() + size_t(count) * sizeof(QVariant) +
+                                 3 * size_t(words) * sizeof(quint64));
+    auto *state = ::new (block) ObjectState(entity, pool); // nothrow: members only
+    state->m_bitWords = quint16(words);
+    std::uninitialized_default_construct_n(state->values(), size_t(count));
+    std::uninitialized_fill_n(state->bitWords(), 3 * size_t(words), quint64(0));
+    return std::unique_ptr<ObjectState>(state);
 }
 
-ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool, QVariant *values)
+ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool)
     : m_entity(&entity)
     , m_pool(pool)
-    , m_values(values)
-    , m_loaded(entity.attributeCount())
-    , m_expired(entity.attributeCount() + int(entity.composites().size()))
-    , m_touchedAttributes(entity.attributeCount() + int(entity.composites().size()))
+    , m_bitWords(0)
 {}
 
 ObjectState::~ObjectState()
 {
-    std::destroy_n(m_values, size_t(m_entity->attributeCount()));
+    std::destroy_n(values(), size_t(m_entity->attributeCount()));
 }
 
 StateContext *ObjectState::session() const
@@ -109,32 +98,32 @@ Lifecycle ObjectState::lifecycle() const
 void ObjectState::store(int attribute, QVariant value)
 {
     touchAttribute(attribute);
-    m_values[size_t(attribute)] = std::move(value);
-    m_loaded.set(attribute);
+    values()[attribute] = std::move(value);
+    loadedBits().set(attribute);
 }
 
 void ObjectState::unload(int attribute)
 {
     touchAttribute(attribute);
-    m_values[size_t(attribute)] = QVariant();
-    m_loaded.reset(attribute);
+    values()[attribute] = QVariant();
+    loadedBits().reset(attribute);
 }
 
 ObjectState *ObjectState::loadedReference(int attribute) const
 {
-    const QVariant &v = m_values[size_t(attribute)];
+    const QVariant &v = values()[attribute];
     return v.isValid() ? v.value<ObjectState *>() : nullptr;
 }
 
 ObjectList ObjectState::loadedCollection(int attribute) const
 {
-    const QVariant &v = m_values[size_t(attribute)];
+    const QVariant &v = values()[attribute];
     return v.isValid() ? v.value<ObjectList>() : ObjectList();
 }
 
 const Original *ObjectState::original(int attribute) const
 {
-    for (const Original &o : m_originals) {
+    for (const Original &o : originals()) {
         if (o.attribute == attribute)
             return &o;
     }
@@ -144,22 +133,40 @@ const Original *ObjectState::original(int attribute) const
 void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
 {
     touchAttribute(attribute);
-    for (Original &o : m_originals) {
-        if (o.attribute == attribute) {
-            o.kind = kind;
-            o.value = std::move(value);
-            return;
-        }
+    if (const Original *existing = original(attribute)) {
+        auto *o = const_cast<Original *>(existing);
+        o->kind = kind;
+        o->value = std::move(value);
+        return;
     }
-    if (m_originals.empty())
-        m_originals.reserve(4); // one allocation for the usual few changes
-    m_originals.push_back({attribute, kind, std::move(value)});
+    if (m_originalCount == m_originalCapacity) {
+        // Four first: one allocation for the usual few changes.
+        const int capacity = std::max(4, 2 * int(m_originalCapacity));
+        auto grown = std::make_unique<Original[]>(size_t(capacity));
+        std::move(m_originals.get(), m_originals.get() + m_originalCount, grown.get());
+        m_originals = std::move(grown);
+        m_originalCapacity = quint16(capacity);
+    }
+    m_originals[m_originalCount++] = Original{attribute, kind, std::move(value)};
 }
 
 void ObjectState::removeOriginal(int attribute)
 {
     touchAttribute(attribute);
-    std::erase_if(m_originals, [attribute](const Original &o) { return o.attribute == attribute; });
+    Original *begin = m_originals.get();
+    Original *end = std::remove_if(begin, begin + m_originalCount, [attribute](const Original &o) {
+        return o.attribute == attribute;
+    });
+    for (Original *o = end; o != begin + m_originalCount; ++o)
+        o->value = QVariant();
+    m_originalCount = quint16(end - begin);
+}
+
+void ObjectState::clearOriginals()
+{
+    m_originals.reset(); // a clean object keeps no capacity
+    m_originalCount = 0;
+    m_originalCapacity = 0;
 }
 
 void ObjectState::modifiedEvent(int attribute, OriginalKind previousKind, const QVariant &previous,
@@ -204,7 +211,7 @@ void ObjectState::commit(const QList<int> &attributes)
         const bool loaded =
             attribute < count ? isLoaded(attribute) : cachedComposite(attribute - count) != nullptr;
         if (loaded)
-            m_expired.reset(attribute);
+            expiredBits().reset(attribute);
     }
 }
 
@@ -216,23 +223,24 @@ void ObjectState::commitAll()
         touch();
     } else {
         touchFields();
-        for (const Original &o : m_originals)
+        for (const Original &o : originals())
             touchAttribute(o.attribute);
         if (m_extras) {
             for (const auto &pending : m_extras->pending)
                 touchAttribute(pending.first);
         }
     }
-    std::vector<Original>().swap(m_originals); // a clean object keeps no capacity
+    clearOriginals();
     if (m_extras)
         m_extras->pending.clear();
+    const AttributeBits expired = expiredBits();
     for (int a = 0; a < m_entity->attributeCount(); ++a) {
         if (isLoaded(a))
-            m_expired.reset(a);
+            expired.reset(a);
     }
     for (int c = 0; c < int(m_entity->composites().size()); ++c) {
         if (cachedComposite(c))
-            m_expired.reset(compositeSlot(c));
+            expired.reset(compositeSlot(c));
     }
     m_modified = false;
     m_fullyExpired = false;
@@ -243,14 +251,14 @@ void ObjectState::expire()
 {
     touch();
     m_fullyExpired = true;
-    std::vector<Original>().swap(m_originals);
+    clearOriginals();
     m_modified = false;
     m_trackedModified = false;
     if (m_extras) {
         m_extras->pending.clear();
         m_extras->parents.clear();
     }
-    m_expired.fill();
+    expiredBits().fill(m_entity->attributeCount() + int(m_entity->composites().size()));
     for (int a = 0; a < m_entity->attributeCount(); ++a)
         unload(a);
     dropComposites();
@@ -262,7 +270,7 @@ void ObjectState::expireAttributes(const QList<int> &attributes)
     for (int attribute : attributes) {
         // Only columns are "expired"; a relationship is simply unloaded and lazy-loads again.
         if (m_entity->isColumn(attribute))
-            m_expired.set(attribute);
+            expiredBits().set(attribute);
         unload(attribute);
         removeOriginal(attribute);
         if (m_extras)
@@ -295,7 +303,7 @@ void ObjectState::touchAttribute(int slot)
 {
     if (!m_pool->isTracking())
         return;
-    m_touchedAttributes.set(slot);
+    touchedBits().set(slot);
     if (!m_touched) {
         m_touched = true;
         m_pool->recordTouched(this);
@@ -307,7 +315,7 @@ void ObjectState::clearTouched()
     m_touched = false;
     m_touchedFields = false;
     m_touchedAll = false;
-    m_touchedAttributes.clear();
+    touchedBits().clear();
 }
 
 int ObjectState::traceId() const

@@ -2,12 +2,14 @@
 
 #include "attributebits.h"
 #include "mapping/entitytype.h"
+#include "objectkey.h"
 
 #include <QList>
 #include <QMetaType>
 #include <QVariant>
 
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace sessionscope {
@@ -51,6 +53,10 @@ struct PendingCollection
 // the committed originals of what changed, which attributes are expired, the identity key, and
 // the flags that place it in a lifecycle. Attribute semantics live in attributes.h; the session
 // moves objects between lifecycle states.
+//
+// A session may hold millions of these, so the layout is kept tight: the values and the bit sets
+// follow the state in the one block it is allocated in, the key is held inline, and what only
+// changed or unusual objects need (originals, extras) is allocated on first use.
 class ObjectState
 {
 public:
@@ -71,10 +77,10 @@ public:
 
     // ---- identity
     bool hasIdentity() const { return !m_key.isEmpty(); }
-    const QVariantList &key() const { return m_key; }
-    void setKey(QVariantList key)
+    const ObjectKey &key() const { return m_key; }
+    void setKey(const QVariantList &key)
     {
-        m_key = std::move(key);
+        m_key.assign(key);
         touchFields();
     }
     void clearKey()
@@ -88,9 +94,9 @@ public:
     }
 
     // ---- loaded values ("dict")
-    bool isLoaded(int attribute) const { return m_loaded.test(attribute); }
-    const QVariant &loadedValue(int attribute) const { return m_values[size_t(attribute)]; }
-    QVariant &loadedValueRef(int attribute) { return m_values[size_t(attribute)]; }
+    bool isLoaded(int attribute) const { return loadedBits().test(attribute); }
+    const QVariant &loadedValue(int attribute) const { return values()[attribute]; }
+    QVariant &loadedValueRef(int attribute) { return values()[attribute]; }
     void store(int attribute, QVariant value);
     void unload(int attribute);
     ObjectState *loadedReference(int attribute) const;
@@ -101,12 +107,12 @@ public:
     bool hasOriginal(int attribute) const { return original(attribute) != nullptr; }
     void setOriginal(int attribute, OriginalKind kind, QVariant value = {});
     void removeOriginal(int attribute);
-    const std::vector<Original> &originals() const { return m_originals; }
+    std::span<const Original> originals() const { return {m_originals.get(), m_originalCount}; }
 
     // ---- expiry (composites count after the attributes: compositeSlot())
-    bool isExpired(int attribute) const { return m_expired.test(attribute); }
+    bool isExpired(int attribute) const { return expiredBits().test(attribute); }
     int compositeSlot(int composite) const { return m_entity->attributeCount() + composite; }
-    bool hasExpiredAttributes() const { return m_expired.any(); }
+    bool hasExpiredAttributes() const { return expiredBits().any(); }
     bool isFullyExpired() const { return m_fullyExpired; }
 
     // ---- flags
@@ -144,7 +150,7 @@ public:
     // A load of the expired attributes finished (successfully or not).
     void clearExpired()
     {
-        m_expired.clear();
+        expiredBits().clear();
         touchFields();
     }
 
@@ -184,7 +190,7 @@ public:
     bool isTouched() const { return m_touched; }
     bool fieldsTouched() const { return m_touchedFields; }
     bool allAttributesTouched() const { return m_touchedAll; }
-    bool isAttributeTouched(int slot) const { return m_touchedAttributes.test(slot); }
+    bool isAttributeTouched(int slot) const { return touchedBits().test(slot); }
     void clearTouched();
     // The id the pool's current recorder gave the object (0: none yet).
     int traceId() const;
@@ -192,7 +198,7 @@ public:
 
 private:
     friend class Object;
-    ObjectState(const EntityType &entity, ObjectPool *pool, QVariant *values);
+    ObjectState(const EntityType &entity, ObjectPool *pool);
     struct ParentLink
     {
         const Relationship *collection;
@@ -206,29 +212,48 @@ private:
     };
     Extras &extras();
 
+    // The block: this state, then one QVariant per attribute, then the loaded, expired and
+    // touched sets (m_bitWords words each; the last two count composites too).
+    static constexpr size_t valuesOffset()
+    {
+        return (sizeof(ObjectState) + alignof(QVariant) - 1) / alignof(QVariant) *
+               alignof(QVariant);
+    }
+    QVariant *values() const
+    {
+        return reinterpret_cast<QVariant *>(
+            reinterpret_cast<char *>(const_cast<ObjectState *>(this)) + valuesOffset());
+    }
+    quint64 *bitWords() const
+    {
+        return reinterpret_cast<quint64 *>(values() + m_entity->attributeCount());
+    }
+    AttributeBits loadedBits() const { return {bitWords(), m_bitWords}; }
+    AttributeBits expiredBits() const { return {bitWords() + m_bitWords, m_bitWords}; }
+    AttributeBits touchedBits() const { return {bitWords() + 2 * m_bitWords, m_bitWords}; }
+    void clearOriginals();
+
     const EntityType *m_entity;
     ObjectPool *m_pool;
-    QVariant *m_values; // one per attribute, right after the object in its block
-    AttributeBits m_loaded;
-    AttributeBits m_expired;
-    AttributeBits m_touchedAttributes;
-    std::vector<Original> m_originals;
-    QVariantList m_key;
+    std::unique_ptr<Original[]> m_originals; // m_originalCount in use, m_originalCapacity made
+    ObjectKey m_key;
     std::unique_ptr<Extras> m_extras;
     quint64 m_insertOrder = 0;
     int m_handles = 0;
-    bool m_attached = false;
-    bool m_modified = false;
-    bool m_trackedModified =
-        false; // SQLAlchemy's _strong_obj: registered with the session as modified
-    bool m_deleted = false;
-    bool m_fullyExpired = false;
-    bool m_orphanedOutsideOfSession = false;
-    bool m_touched = false;
-    bool m_touchedFields = false;
-    bool m_touchedAll = false;
     quint32 m_traceEpoch = 0; // ObjectPool::trackingEpoch() when m_traceId was given
     int m_traceId = 0;
+    quint16 m_bitWords;
+    quint16 m_originalCount = 0;
+    quint16 m_originalCapacity = 0;
+    bool m_attached : 1 = false;
+    bool m_modified : 1 = false;
+    bool m_trackedModified : 1 = false; // SQLAlchemy's _strong_obj: registered as modified
+    bool m_deleted : 1 = false;
+    bool m_fullyExpired : 1 = false;
+    bool m_orphanedOutsideOfSession : 1 = false;
+    bool m_touched : 1 = false;
+    bool m_touchedFields : 1 = false;
+    bool m_touchedAll : 1 = false;
 };
 
 // "User#1" for an object with an identity, "User (pending)" otherwise: for messages.

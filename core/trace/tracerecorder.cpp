@@ -418,7 +418,7 @@ void TraceRecorder::writeFields(JsonWriter &json, ObjectState &state, Recorded &
             }
             json.endArray();
         }
-        recorded.key = state.key();
+        recorded.key = state.key().toList();
     }
     if (full || state.isModified() != recorded.modified) {
         json.key("modified");

@@ -1,0 +1,34 @@
+#include "objectkey.h"
+
+namespace sessionscope {
+
+void ObjectKey::assign(const QVariantList &values)
+{
+    if (values.isEmpty())
+        m_value = QVariant();
+    else if (values.size() == 1)
+        m_value = values.first();
+    else
+        m_value = QVariant::fromValue(values);
+}
+
+QVariantList ObjectKey::toList() const
+{
+    if (isComposite())
+        return list();
+    return isEmpty() ? QVariantList() : QVariantList{m_value};
+}
+
+bool ObjectKey::equals(const QVariant *values, qsizetype count) const
+{
+    if (count != size())
+        return false;
+    const QVariant *mine = begin();
+    for (qsizetype i = 0; i < count; ++i) {
+        if (!(mine[i] == values[i]))
+            return false;
+    }
+    return true;
+}
+
+} // namespace sessionscope

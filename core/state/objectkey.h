@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QVariant>
+
+namespace sessionscope {
+
+// An object's identity key: the primary-key values it was flushed or loaded with. Most keys are
+// one column, so a single value is held inline (one QVariant, no list, no allocation of its own);
+// a composite key holds its list inside that QVariant. Empty means "no identity".
+class ObjectKey
+{
+public:
+    ObjectKey() = default;
+    explicit ObjectKey(const QVariantList &values) { assign(values); }
+
+    bool isEmpty() const { return !m_value.isValid(); }
+    qsizetype size() const { return isEmpty() ? 0 : (isComposite() ? list().size() : 1); }
+    const QVariant *begin() const { return isComposite() ? list().constData() : &m_value; }
+    const QVariant *end() const { return begin() + size(); }
+    const QVariant &operator[](qsizetype i) const { return begin()[i]; }
+
+    void assign(const QVariantList &values);
+    void clear() { m_value = QVariant(); }
+    QVariantList toList() const;
+
+    // Element-wise QVariant equality, as QVariantList's.
+    bool equals(const QVariant *values, qsizetype count) const;
+    bool operator==(const QVariantList &values) const
+    {
+        return equals(values.constData(), values.size());
+    }
+    friend bool operator==(const ObjectKey &a, const ObjectKey &b)
+    {
+        return a.equals(b.begin(), b.size());
+    }
+
+private:
+    // A single key value is never a list (key columns are scalars), so the type tells them apart.
+    bool isComposite() const { return m_value.typeId() == QMetaType::QVariantList; }
+    const QVariantList &list() const
+    {
+        return *static_cast<const QVariantList *>(m_value.constData());
+    }
+
+    QVariant m_value;
+};
+
+} // namespace sessionscope

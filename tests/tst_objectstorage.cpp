@@ -1,0 +1,249 @@
+// How objects are stored: the inline identity key, the identity map's open-addressing table and
+// the state's block (values, bit sets, originals). The session suites exercise these through the
+// API; here each is driven past its edges (rehashing, removed slots, composite keys, wide
+// entities) and compared with a plain QHash doing the same.
+
+#include "mapping/mappingbuilder.h"
+#include "state/identitymap.h"
+#include "state/objectpool.h"
+
+#include <QHash>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace sessionscope;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+MappingPtr storageMapping()
+{
+    MappingBuilder b;
+    b.entity(u"Item"_s, u"items"_s)
+        .column(u"id"_s, ColumnType::Integer)
+        .primaryKey()
+        .column(u"name"_s, ColumnType::Text);
+    b.entity(u"Line"_s, u"lines"_s)
+        .column(u"order_id"_s, ColumnType::Integer)
+        .primaryKey()
+        .column(u"position"_s, ColumnType::Integer)
+        .primaryKey()
+        .column(u"sku"_s, ColumnType::Text);
+    EntityBuilder &wide = b.entity(u"Wide"_s, u"wide"_s);
+    wide.column(u"id"_s, ColumnType::Integer).primaryKey();
+    for (int i = 1; i < 150; ++i) // three bit words per set
+        wide.column(u"c%1"_s.arg(i), ColumnType::Integer);
+    return b.build();
+}
+
+// A pool for states outside any session; released with the fixture.
+class Pool
+{
+public:
+    explicit Pool(const MappingPtr &mapping)
+        : m_pool(new ObjectPool(nullptr, mapping))
+    {
+        m_pool->retain();
+    }
+    ~Pool() { m_pool->release(); }
+    Pool(const Pool &) = delete;
+    Pool &operator=(const Pool &) = delete;
+    ObjectPool *operator->() const { return m_pool; }
+
+private:
+    ObjectPool *m_pool;
+};
+
+} // namespace
+
+class TestObjectStorage : public QObject
+{
+    Q_OBJECT
+
+private:
+    MappingPtr m_mapping = storageMapping();
+    const EntityType &item() const { return *m_mapping->entity(u"Item"); }
+    const EntityType &line() const { return *m_mapping->entity(u"Line"); }
+
+private slots:
+    void singleKeyHoldsOneValue()
+    {
+        ObjectKey key;
+        QVERIFY(key.isEmpty());
+        QCOMPARE(key.size(), 0);
+        QCOMPARE(key.toList(), QVariantList());
+
+        key.assign({qlonglong(7)});
+        QVERIFY(!key.isEmpty());
+        QCOMPARE(key.size(), 1);
+        QCOMPARE(key[0], QVariant(qlonglong(7)));
+        QCOMPARE(key.toList(), QVariantList{qlonglong(7)});
+        QVERIFY(key == QVariantList{qlonglong(7)});
+        QVERIFY(key != QVariantList{qlonglong(8)});
+        QVERIFY(key != (QVariantList{qlonglong(7), qlonglong(7)}));
+
+        key.clear();
+        QVERIFY(key.isEmpty());
+    }
+
+    void compositeKeyKeepsItsOrder()
+    {
+        const QVariantList values{qlonglong(3), u"b"_s, 2.5};
+        const ObjectKey key(values);
+        QCOMPARE(key.size(), 3);
+        QCOMPARE(key.toList(), values);
+        QVariantList iterated;
+        for (const QVariant &v : key)
+            iterated.append(v);
+        QCOMPARE(iterated, values);
+        QVERIFY(key == ObjectKey(values));
+        QVERIFY(!(key == ObjectKey(QVariantList{qlonglong(3), u"b"_s})));
+        // A one-element composite is a single key, and equal to one.
+        QVERIFY(ObjectKey(QVariantList{u"x"_s}) == ObjectKey(QVariantList{u"x"_s}));
+    }
+
+    // The table against a QHash, through many inserts, removals and re-inserts: rehashing, removed
+    // slots reused, and look-ups that must walk past both.
+    void identityMapMatchesAHash()
+    {
+        Pool pool(m_mapping);
+        IdentityMap map;
+        QHash<qlonglong, ObjectState *> expected;
+        QRandomGenerator random(20261121);
+        std::vector<ObjectState *> states;
+        for (int round = 0; round < 20000; ++round) {
+            const qlonglong id = random.bounded(3000);
+            if (ObjectState *held = expected.value(id)) {
+                QCOMPARE(map.find(item(), QVariantList{id}), held);
+                if (random.bounded(2)) {
+                    map.discard(*held);
+                    expected.remove(id);
+                }
+                continue;
+            }
+            QCOMPARE(map.find(item(), QVariantList{id}), nullptr);
+            ObjectState *state = pool->create(item());
+            state->setKey({id});
+            QVERIFY(map.add(*state));
+            expected.insert(id, state);
+            QCOMPARE(map.size(), expected.size());
+        }
+        QCOMPARE(map.size(), expected.size());
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QCOMPARE(map.find(item(), QVariantList{it.key()}), it.value());
+            QVERIFY(map.containsState(*it.value()));
+        }
+        QList<ObjectState *> held = map.states();
+        QList<ObjectState *> wanted = expected.values();
+        std::sort(held.begin(), held.end());
+        std::sort(wanted.begin(), wanted.end());
+        QCOMPARE(held, wanted);
+    }
+
+    void identityMapTellsEntitiesAndCompositesApart()
+    {
+        Pool pool(m_mapping);
+        IdentityMap map;
+        ObjectState *anItem = pool->create(item());
+        anItem->setKey({qlonglong(1)});
+        ObjectState *aLine = pool->create(line());
+        aLine->setKey({qlonglong(1), qlonglong(2)});
+        ObjectState *otherLine = pool->create(line());
+        otherLine->setKey({qlonglong(2), qlonglong(1)});
+        QVERIFY(map.add(*anItem));
+        QVERIFY(map.add(*aLine));
+        QVERIFY(map.add(*otherLine));
+
+        QCOMPARE(map.find(item(), QVariantList{qlonglong(1)}), anItem);
+        QCOMPARE(map.find(line(), QVariantList{qlonglong(1)}), nullptr);
+        QCOMPARE(map.find(line(), (QVariantList{qlonglong(1), qlonglong(2)})), aLine);
+        QCOMPARE(map.find(line(), (QVariantList{qlonglong(2), qlonglong(1)})), otherLine);
+        QCOMPARE(map.find(line(), aLine->key()), aLine);
+
+        // A second object under a held key is refused; replace() swaps it in.
+        ObjectState *rival = pool->create(line());
+        rival->setKey({qlonglong(1), qlonglong(2)});
+        QVERIFY(!map.add(*rival));
+        QVERIFY(map.add(*aLine)); // the holder itself: already there
+        QCOMPARE(map.replace(*rival), aLine);
+        QCOMPARE(map.find(line(), (QVariantList{qlonglong(1), qlonglong(2)})), rival);
+        QVERIFY(!map.containsState(*aLine));
+        map.discard(*aLine); // not the holder: nothing happens
+        QCOMPARE(map.size(), 3);
+        map.discard(*rival);
+        QCOMPARE(map.size(), 2);
+        QCOMPARE(map.find(line(), (QVariantList{qlonglong(1), qlonglong(2)})), nullptr);
+
+        map.clear();
+        QCOMPARE(map.size(), 0);
+        QCOMPARE(map.find(item(), QVariantList{qlonglong(1)}), nullptr);
+        QVERIFY(map.add(*anItem)); // usable again after clear()
+        QCOMPARE(map.find(item(), QVariantList{qlonglong(1)}), anItem);
+    }
+
+    void reservingKeepsWhatIsHeld()
+    {
+        Pool pool(m_mapping);
+        IdentityMap map;
+        for (qlonglong id = 0; id < 100; ++id) {
+            ObjectState *state = pool->create(item());
+            state->setKey({id});
+            map.addNew(*state);
+        }
+        map.reserveMore(5000);
+        QCOMPARE(map.size(), 100);
+        for (qlonglong id = 0; id < 100; ++id)
+            QVERIFY(map.find(item(), QVariantList{id}));
+    }
+
+    void originalsGrowAndShrink()
+    {
+        Pool pool(m_mapping);
+        ObjectState *state = pool->create(*m_mapping->entity(u"Wide"));
+        for (int a = 1; a < 40; ++a)
+            state->setOriginal(a, OriginalKind::Value, a * 10);
+        QCOMPARE(qsizetype(state->originals().size()), 39);
+        state->setOriginal(5, OriginalKind::NoValue);
+        QCOMPARE(qsizetype(state->originals().size()), 39);
+        QCOMPARE(state->original(5)->kind, OriginalKind::NoValue);
+        for (int a = 1; a < 40; a += 2)
+            state->removeOriginal(a);
+        QCOMPARE(qsizetype(state->originals().size()), 19);
+        for (int a = 1; a < 40; ++a) {
+            QCOMPARE(state->hasOriginal(a), a % 2 == 0);
+            if (a % 2 == 0)
+                QCOMPARE(state->original(a)->value, QVariant(a * 10));
+        }
+        state->commitAll();
+        QVERIFY(state->originals().empty());
+    }
+
+    // Bits past the first word: an entity of 150 columns keeps three words per set.
+    void wideEntitiesKeepEveryBit()
+    {
+        Pool pool(m_mapping);
+        const EntityType &wide = *m_mapping->entity(u"Wide");
+        ObjectState *state = pool->create(wide);
+        for (int a : {0, 63, 64, 127, 128, 149})
+            state->store(a, a);
+        for (int a = 0; a < wide.attributeCount(); ++a) {
+            const bool stored = QList<int>{0, 63, 64, 127, 128, 149}.contains(a);
+            QCOMPARE(state->isLoaded(a), stored);
+            QCOMPARE(state->loadedValue(a), stored ? QVariant(a) : QVariant());
+        }
+        QVERIFY(!state->hasExpiredAttributes());
+        state->expireAttributes({130});
+        QVERIFY(state->isExpired(130));
+        QVERIFY(!state->isExpired(129));
+        state->expire();
+        for (int a = 0; a < wide.attributeCount(); ++a) {
+            QVERIFY(state->isExpired(a));
+            QVERIFY(!state->isLoaded(a));
+        }
+        state->clearExpired();
+        QVERIFY(!state->hasExpiredAttributes());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestObjectStorage)
+#include "tst_objectstorage.moc"
