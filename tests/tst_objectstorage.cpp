@@ -73,7 +73,7 @@ private slots:
         QCOMPARE(key.size(), 0);
         QCOMPARE(key.toList(), QVariantList());
 
-        key.assign({qlonglong(7)});
+        key.assign(QVariantList{qlonglong(7)});
         QVERIFY(!key.isEmpty());
         QCOMPARE(key.size(), 1);
         QCOMPARE(key[0], QVariant(qlonglong(7)));
@@ -123,7 +123,7 @@ private slots:
             }
             QCOMPARE(map.find(item(), QVariantList{id}), nullptr);
             ObjectState *state = pool->create(item());
-            state->setKey({id});
+            state->setKey(QVariantList{id});
             QVERIFY(map.add(*state));
             expected.insert(id, state);
             QCOMPARE(map.size(), expected.size());
@@ -145,11 +145,11 @@ private slots:
         Pool pool(m_mapping);
         IdentityMap map;
         ObjectState *anItem = pool->create(item());
-        anItem->setKey({qlonglong(1)});
+        anItem->setKey(QVariantList{qlonglong(1)});
         ObjectState *aLine = pool->create(line());
-        aLine->setKey({qlonglong(1), qlonglong(2)});
+        aLine->setKey(QVariantList{qlonglong(1), qlonglong(2)});
         ObjectState *otherLine = pool->create(line());
-        otherLine->setKey({qlonglong(2), qlonglong(1)});
+        otherLine->setKey(QVariantList{qlonglong(2), qlonglong(1)});
         QVERIFY(map.add(*anItem));
         QVERIFY(map.add(*aLine));
         QVERIFY(map.add(*otherLine));
@@ -162,7 +162,7 @@ private slots:
 
         // A second object under a held key is refused; replace() swaps it in.
         ObjectState *rival = pool->create(line());
-        rival->setKey({qlonglong(1), qlonglong(2)});
+        rival->setKey(QVariantList{qlonglong(1), qlonglong(2)});
         QVERIFY(!map.add(*rival));
         QVERIFY(map.add(*aLine)); // the holder itself: already there
         QCOMPARE(map.replace(*rival), aLine);
@@ -187,7 +187,7 @@ private slots:
         IdentityMap map;
         for (qlonglong id = 0; id < 100; ++id) {
             ObjectState *state = pool->create(item());
-            state->setKey({id});
+            state->setKey(QVariantList{id});
             map.addNew(*state);
         }
         map.reserveMore(5000);

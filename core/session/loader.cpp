@@ -5,6 +5,8 @@
 #include "state/attributes.h"
 #include "state/objectpool.h"
 
+#include <QVarLengthArray>
+
 namespace sessionscope {
 
 namespace {
@@ -84,11 +86,11 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
     return rows;
 }
 
-ObjectState *Loader::instance(const EntityType &entity, const QVariantList &row,
+ObjectState *Loader::instance(const EntityType &entity, QVariantList &row,
                               QSet<ObjectState *> &partials)
 {
     // `row` holds every column, in mapping order.
-    QVariantList key;
+    QVarLengthArray<QVariant, 4> key;
     for (int k : entity.primaryKey()) {
         if (!row.at(k).isValid())
             return nullptr;
@@ -113,7 +115,7 @@ ObjectState *Loader::instance(const EntityType &entity, const QVariantList &row,
         }
         for (int a : toLoad) {
             if (a < entity.columnCount())
-                state->store(a, row.at(a));
+                state->store(a, std::move(row[a]));
         }
         attributes::compositesRefreshed(*state, toLoad);
         state->commit(toLoad);
@@ -122,7 +124,7 @@ ObjectState *Loader::instance(const EntityType &entity, const QVariantList &row,
     ObjectState *state = m_session.m_pool->create(entity);
     state->setKey(key);
     for (int c = 0; c < entity.columnCount(); ++c)
-        state->store(c, row.at(c));
+        state->store(c, std::move(row[c]));
     state->setAttached(true);
     attributes::compositesLoaded(*state);
     m_session.m_identityMap.addNew(*state);
@@ -130,14 +132,14 @@ ObjectState *Loader::instance(const EntityType &entity, const QVariantList &row,
     return state;
 }
 
-QList<ObjectState *> Loader::instances(const EntityType &entity, const QList<QVariantList> &rows)
+QList<ObjectState *> Loader::instances(const EntityType &entity, QList<QVariantList> rows)
 {
     QSet<ObjectState *> partials;
     QList<ObjectState *> out;
     out.reserve(rows.size());
     if (rows.size() > 64)
         m_session.m_identityMap.reserveMore(rows.size());
-    for (const QVariantList &row : rows) {
+    for (QVariantList &row : rows) {
         if (ObjectState *state = instance(entity, row, partials))
             out.append(state);
     }

@@ -33,8 +33,9 @@ private:
     // back in canonical form.
     QList<QVariantList> select(const EntityType &entity, const QList<int> &columns,
                                const QList<Condition> &where);
-    QList<ObjectState *> instances(const EntityType &entity, const QList<QVariantList> &rows);
-    ObjectState *instance(const EntityType &entity, const QVariantList &row,
+    // The objects for `rows` (every column, in mapping order); the values move into them.
+    QList<ObjectState *> instances(const EntityType &entity, QList<QVariantList> rows);
+    ObjectState *instance(const EntityType &entity, QVariantList &row,
                           QSet<ObjectState *> &partials);
     // A column's value as a relationship load reads it: the committed value when asked for.
     LoadResult columnValue(ObjectState &state, int column, Passive passive);

@@ -2,14 +2,14 @@
 
 namespace sessionscope {
 
-void ObjectKey::assign(const QVariantList &values)
+void ObjectKey::assign(std::span<const QVariant> values)
 {
-    if (values.isEmpty())
+    if (values.empty())
         m_value = QVariant();
     else if (values.size() == 1)
-        m_value = values.first();
+        m_value = values.front();
     else
-        m_value = QVariant::fromValue(values);
+        m_value = QVariant::fromValue(QVariantList(values.begin(), values.end()));
 }
 
 QVariantList ObjectKey::toList() const

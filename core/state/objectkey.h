@@ -3,6 +3,8 @@
 #include <QList>
 #include <QVariant>
 
+#include <span>
+
 namespace sessionscope {
 
 // An object's identity key: the primary-key values it was flushed or loaded with. Most keys are
@@ -12,7 +14,7 @@ class ObjectKey
 {
 public:
     ObjectKey() = default;
-    explicit ObjectKey(const QVariantList &values) { assign(values); }
+    explicit ObjectKey(std::span<const QVariant> values) { assign(values); }
 
     bool isEmpty() const { return !m_value.isValid(); }
     qsizetype size() const { return isEmpty() ? 0 : (isComposite() ? list().size() : 1); }
@@ -20,7 +22,7 @@ public:
     const QVariant *end() const { return begin() + size(); }
     const QVariant &operator[](qsizetype i) const { return begin()[i]; }
 
-    void assign(const QVariantList &values);
+    void assign(std::span<const QVariant> values);
     void clear() { m_value = QVariant(); }
     QVariantList toList() const;
 

@@ -78,7 +78,7 @@ public:
     // ---- identity
     bool hasIdentity() const { return !m_key.isEmpty(); }
     const ObjectKey &key() const { return m_key; }
-    void setKey(const QVariantList &key)
+    void setKey(std::span<const QVariant> key)
     {
         m_key.assign(key);
         touchFields();
