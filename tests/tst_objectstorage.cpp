@@ -86,6 +86,33 @@ private slots:
         QVERIFY(key.isEmpty());
     }
 
+    // NULL in a nullable key column is an identity, not the absence of one; and a value that is
+    // itself a list stays one value.
+    void ambiguousSingleValuesStayOneValue()
+    {
+        const QVariantList nullKey{QVariant()};
+        const ObjectKey fromNull(nullKey);
+        QVERIFY(!fromNull.isEmpty());
+        QCOMPARE(fromNull.size(), 1);
+        QCOMPARE(fromNull[0], QVariant());
+        QCOMPARE(fromNull.toList(), nullKey);
+        QVERIFY(fromNull == nullKey);
+
+        const QVariantList nested{QVariant(QVariantList{1, 2})};
+        const ObjectKey fromList(nested);
+        QCOMPARE(fromList.size(), 1);
+        QCOMPARE(fromList.toList(), nested);
+        QVERIFY(fromList == nested);
+
+        Pool pool(m_mapping);
+        IdentityMap map;
+        ObjectState *state = pool->create(item());
+        state->setKey(nullKey);
+        QVERIFY(state->hasIdentity());
+        QVERIFY(map.add(*state));
+        QCOMPARE(map.find(item(), nullKey), state);
+    }
+
     void compositeKeyKeepsItsOrder()
     {
         const QVariantList values{qlonglong(3), u"b"_s, 2.5};

@@ -6,7 +6,8 @@ void ObjectKey::assign(std::span<const QVariant> values)
 {
     if (values.empty())
         m_value = QVariant();
-    else if (values.size() == 1)
+    else if (values.size() == 1 && values.front().isValid() &&
+             values.front().typeId() != QMetaType::QVariantList)
         m_value = values.front();
     else
         m_value = QVariant::fromValue(QVariantList(values.begin(), values.end()));

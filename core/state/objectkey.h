@@ -9,7 +9,9 @@ namespace sessionscope {
 
 // An object's identity key: the primary-key values it was flushed or loaded with. Most keys are
 // one column, so a single value is held inline (one QVariant, no list, no allocation of its own);
-// a composite key holds its list inside that QVariant. Empty means "no identity".
+// a composite key holds its list inside that QVariant. Empty means "no identity". A one-column key
+// that the inline form cannot tell apart (a NULL, which is a key of a nullable column, or a value
+// that is itself a list) is kept as a list of one.
 class ObjectKey
 {
 public:
@@ -38,7 +40,7 @@ public:
     }
 
 private:
-    // A single key value is never a list (key columns are scalars), so the type tells them apart.
+    // assign() keeps a list in m_value whenever the inline form would be ambiguous.
     bool isComposite() const { return m_value.typeId() == QMetaType::QVariantList; }
     const QVariantList &list() const
     {

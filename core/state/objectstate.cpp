@@ -141,11 +141,11 @@ void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
     }
     if (m_originalCount == m_originalCapacity) {
         // Four first: one allocation for the usual few changes.
-        const int capacity = std::max(4, 2 * int(m_originalCapacity));
+        const quint32 capacity = std::max(quint32(4), 2 * m_originalCapacity);
         auto grown = std::make_unique<Original[]>(size_t(capacity));
         std::move(m_originals.get(), m_originals.get() + m_originalCount, grown.get());
         m_originals = std::move(grown);
-        m_originalCapacity = quint16(capacity);
+        m_originalCapacity = capacity;
     }
     m_originals[m_originalCount++] = Original{attribute, kind, std::move(value)};
 }
@@ -159,7 +159,7 @@ void ObjectState::removeOriginal(int attribute)
     });
     for (Original *o = end; o != begin + m_originalCount; ++o)
         o->value = QVariant();
-    m_originalCount = quint16(end - begin);
+    m_originalCount = quint32(end - begin);
 }
 
 void ObjectState::clearOriginals()
