@@ -54,6 +54,10 @@ void PendingCollection::remove(ObjectState *object)
         removed.append(object);
 }
 
+// Every byte here is paid per object: keep the state within 96 bytes, so that with four columns
+// the block stays in a 256-byte allocation.
+static_assert(sizeof(void *) != 8 || sizeof(ObjectState) <= 96, "ObjectState grew");
+
 std::unique_ptr<ObjectState> ObjectState::create(const EntityType &entity, ObjectPool *pool)
 {
     const int count = entity.attributeCount();

@@ -242,9 +242,9 @@ private:
     int m_handles = 0;
     quint32 m_traceEpoch = 0; // ObjectPool::trackingEpoch() when m_traceId was given
     int m_traceId = 0;
-    quint16 m_bitWords;
     quint32 m_originalCount = 0;
     quint32 m_originalCapacity = 0;
+    quint16 m_bitWords;
     bool m_attached : 1 = false;
     bool m_modified : 1 = false;
     bool m_trackedModified : 1 = false; // SQLAlchemy's _strong_obj: registered as modified
