@@ -7,20 +7,26 @@
 
 namespace sessionscope {
 
-size_t qHash(const IdentityKey &key, size_t seed)
+namespace {
+
+size_t hashIdentity(const EntityType *entity, std::span<const QVariant> key, size_t seed)
 {
-    size_t h = ::qHash(quintptr(key.entity), seed);
-    for (const QVariant &part : key.key)
+    size_t h = ::qHash(quintptr(entity), seed);
+    for (const QVariant &part : key)
         h = values::hashValue(part, h);
     return h;
 }
 
+} // namespace
+
+size_t qHash(const IdentityKey &key, size_t seed)
+{
+    return hashIdentity(key.entity, key.key, seed);
+}
+
 size_t IdentityMap::hashOf(const EntityType &entity, std::span<const QVariant> key) const
 {
-    size_t h = ::qHash(quintptr(&entity), m_seed);
-    for (const QVariant &part : key)
-        h = values::hashValue(part, h);
-    return h;
+    return hashIdentity(&entity, key, m_seed);
 }
 
 qsizetype IdentityMap::slotOf(const EntityType &entity, std::span<const QVariant> key,
@@ -42,16 +48,23 @@ qsizetype IdentityMap::slotOf(const EntityType &entity, std::span<const QVariant
     }
 }
 
+void IdentityMap::makeRoomForOne()
+{
+    // At most three quarters of the slots in use, removed ones included. When removed slots are
+    // what fills the table, rehashing at the same size is enough to clear them.
+    const qsizetype capacity = qsizetype(m_slots.size());
+    if (4 * (m_used + 1) <= 3 * capacity)
+        return;
+    const bool grow = 4 * (m_size + 1) > 2 * capacity;
+    rehash(std::max<qsizetype>(16, grow ? 2 * capacity : capacity));
+}
+
 void IdentityMap::insertNew(ObjectState &state, size_t hash)
 {
-    // At most three quarters of the slots in use, removed ones included.
-    if (4 * (m_used + 1) > 3 * qsizetype(m_slots.size()))
-        rehash(std::max<qsizetype>(16, 4 * (m_size + 1) > 2 * qsizetype(m_slots.size())
-                                           ? 2 * qsizetype(m_slots.size())
-                                           : qsizetype(m_slots.size())));
+    makeRoomForOne();
     const size_t mask = m_slots.size() - 1;
     size_t i = hash & mask;
-    while (m_tags[i] >= 0x80)
+    while (isHeld(m_tags[i]))
         i = (i + 1) & mask;
     if (m_tags[i] == kEmpty)
         ++m_used;
@@ -69,7 +82,7 @@ void IdentityMap::rehash(qsizetype capacity)
     m_size = 0;
     m_used = 0;
     for (size_t i = 0; i < oldStates.size(); ++i) {
-        if (oldTags[i] >= 0x80)
+        if (isHeld(oldTags[i]))
             insertNew(*oldStates[i], hashOf(oldStates[i]->entity(), oldStates[i]->key()));
     }
 }
@@ -166,7 +179,7 @@ QList<ObjectState *> IdentityMap::states() const
     QList<ObjectState *> states;
     states.reserve(m_size);
     for (size_t i = 0; i < m_slots.size(); ++i) {
-        if (m_tags[i] >= 0x80)
+        if (isHeld(m_tags[i]))
             states.append(m_slots[i]);
     }
     return states;

@@ -3,6 +3,7 @@
 #include "objectpool.h"
 #include "statecontext.h"
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <new>
@@ -125,20 +126,19 @@ ObjectList ObjectState::loadedCollection(int attribute) const
     return v.isValid() ? v.value<ObjectList>() : ObjectList();
 }
 
-const Original *ObjectState::original(int attribute) const
+Original *ObjectState::findOriginal(int attribute) const
 {
-    for (const Original &o : originals()) {
-        if (o.attribute == attribute)
-            return &o;
-    }
-    return nullptr;
+    Original *end = m_originals.get() + m_originalCount;
+    Original *found = std::find_if(m_originals.get(), end, [attribute](const Original &o) {
+        return o.attribute == attribute;
+    });
+    return found == end ? nullptr : found;
 }
 
 void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
 {
     touchAttribute(attribute);
-    if (const Original *existing = original(attribute)) {
-        auto *o = const_cast<Original *>(existing);
+    if (Original *o = findOriginal(attribute)) {
         o->kind = kind;
         o->value = std::move(value);
         return;

@@ -103,7 +103,7 @@ public:
     ObjectList loadedCollection(int attribute) const;
 
     // ---- committed originals ("committed_state")
-    const Original *original(int attribute) const;
+    const Original *original(int attribute) const { return findOriginal(attribute); }
     bool hasOriginal(int attribute) const { return original(attribute) != nullptr; }
     void setOriginal(int attribute, OriginalKind kind, QVariant value = {});
     void removeOriginal(int attribute);
@@ -231,6 +231,7 @@ private:
     AttributeBits loadedBits() const { return {bitWords(), m_bitWords}; }
     AttributeBits expiredBits() const { return {bitWords() + m_bitWords, m_bitWords}; }
     AttributeBits touchedBits() const { return {bitWords() + 2 * m_bitWords, m_bitWords}; }
+    Original *findOriginal(int attribute) const;
     void clearOriginals();
 
     const EntityType *m_entity;
