@@ -6,6 +6,7 @@
 #include "mapping/mappingbuilder.h"
 #include "state/identitymap.h"
 #include "state/objectpool.h"
+#include "state/orderedstateset.h"
 
 #include <QHash>
 #include <QRandomGenerator>
@@ -165,6 +166,49 @@ private slots:
         std::sort(held.begin(), held.end());
         std::sort(wanted.begin(), wanted.end());
         QCOMPARE(held, wanted);
+    }
+
+    // Random inserts and removals, growing past several rehashes and shrinking through
+    // compactions, against a list kept in insertion order.
+    void orderedStateSetMatchesAList()
+    {
+        Pool pool(m_mapping);
+        std::vector<ObjectState *> states;
+        for (int i = 0; i < 2000; ++i)
+            states.push_back(pool->create(item()));
+        OrderedStateSet set;
+        QList<ObjectState *> expected;
+        QRandomGenerator random(20261122);
+        for (int round = 0; round < 40000; ++round) {
+            // Mostly inserts in the first half, mostly removals in the second.
+            const bool inserting = random.bounded(100) < (round < 20000 ? 70 : 25);
+            ObjectState *state = states[random.bounded(int(states.size()))];
+            const bool member = expected.contains(state);
+            QCOMPARE(set.contains(state), member);
+            if (inserting) {
+                QCOMPARE(set.insert(state), !member);
+                if (!member)
+                    expected.append(state);
+            } else {
+                QCOMPARE(set.remove(state), member);
+                expected.removeOne(state);
+            }
+            QCOMPARE(set.size(), expected.size());
+            if (round % 997 == 0)
+                QCOMPARE(set.ordered(), expected);
+        }
+        QCOMPARE(set.ordered(), expected);
+        for (ObjectState *state : states)
+            QCOMPARE(set.contains(state), expected.contains(state));
+        while (!expected.isEmpty())
+            QVERIFY(set.remove(expected.takeLast()));
+        QVERIFY(set.isEmpty());
+        QVERIFY(set.ordered().isEmpty());
+        QVERIFY(set.insert(states.front()));
+        set.clear();
+        QVERIFY(!set.contains(states.front()));
+        QVERIFY(set.insert(states.front()));
+        QCOMPARE(set.ordered(), QList<ObjectState *>{states.front()});
     }
 
     void identityMapTellsEntitiesAndCompositesApart()

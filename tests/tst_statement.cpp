@@ -14,6 +14,7 @@
 #include <memory>
 
 using namespace sessionscope;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -154,6 +155,79 @@ private slots:
             QCOMPARE(read[3].at(2), QVariant(7.0));          // stored as REAL by affinity
             QVERIFY(read[3].at(3).isNull());                 // a null byte array is NULL
         }
+    }
+
+    // The native path encodes text to UTF-8 itself where it can; what lands in the file must
+    // be the bytes Qt's driver stores, lone surrogates and NULs included.
+    void textBytesAgreeOnBothPaths()
+    {
+        const QList<QString> texts = {
+            QStringLiteral("ascii"),
+            QString(),
+            QStringLiteral(""),
+            QStringLiteral("é ß ø"),                  // two bytes each
+            QStringLiteral("✓ \uE000 \uFFFD \uFFFF"), // three bytes, around the surrogates
+            QStringLiteral("𝄞 pair"),
+            QString(QChar(0xD800)) + u"lone high",
+            u"lone low" + QString(QChar(0xDFFF)),
+            QString::fromUtf16(u"nul\u0000inside", 10),
+            QString(300, QChar(u'ж')), // longer than any buffer used before it
+        };
+        QSqlQuery bytes(m_db);
+        QVERIFY(bytes.exec(QStringLiteral("CREATE TABLE texts (id INTEGER PRIMARY KEY, name)")));
+        auto native = prepare(Path::Native, m_db,
+                              QStringLiteral("INSERT INTO texts (id, name) VALUES (?, ?)"));
+        auto qtsql = prepare(Path::QtSql, m_db,
+                             QStringLiteral("INSERT INTO texts (id, name) VALUES (?, ?)"));
+        QVERIFY(native && qtsql);
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            QVERIFY2(native->execute({qlonglong(2 * i + 1), texts[i]}),
+                     qPrintable(native->error().text));
+            QVERIFY2(qtsql->execute({qlonglong(2 * i + 2), texts[i]}),
+                     qPrintable(qtsql->error().text));
+        }
+        QVERIFY(bytes.exec(QStringLiteral("SELECT id, quote(name), typeof(name) FROM texts "
+                                          "ORDER BY id")));
+        QStringList stored;
+        while (bytes.next())
+            stored.append(bytes.value(1).toString() + u' ' + bytes.value(2).toString());
+        QCOMPARE(stored.size(), 2 * texts.size());
+        QCOMPARE(stored[0], u"'ascii' text"_s);
+        QCOMPARE(stored[2], u"NULL null"_s);
+        QCOMPARE(stored[4], u"'' text"_s);
+        for (qsizetype i = 0; i < texts.size(); ++i)
+            QCOMPARE(stored[2 * i], stored[2 * i + 1]);
+        QVERIFY(bytes.exec(QStringLiteral("SELECT hex(name), length(CAST(name AS BLOB)) FROM texts "
+                                          "WHERE id IN (7, 17, 19)")));
+        QVERIFY(bytes.next());
+        QCOMPARE(bytes.value(0).toString(), u"C3A920C39F20C3B8"_s);
+        QVERIFY(bytes.next());
+        QCOMPARE(bytes.value(1).toInt(), 10); // "nul", NUL, "inside": the NUL is stored
+        QVERIFY(bytes.next());
+        QCOMPARE(bytes.value(1).toInt(), 600);
+    }
+
+    // A statement whose rows were left unread runs again from the start.
+    void executeAfterUnreadRows_data() { bothPathsReadWhatTheyWrote_data(); }
+    void executeAfterUnreadRows()
+    {
+        QFETCH(int, path);
+        QSqlQuery seed(m_db);
+        QVERIFY(seed.exec(QStringLiteral("INSERT INTO t (name) VALUES ('a'), ('b'), ('c')")));
+        auto select = prepare(Path(path), m_db,
+                              QStringLiteral("SELECT name FROM t WHERE id >= ? ORDER BY id"));
+        QVERIFY(select->execute({qlonglong(3)})); // its row never handed out
+        QVERIFY(select->execute({qlonglong(1)}));
+        QVERIFY(select->next());
+        QCOMPARE(select->value(0).toString(), u"a"_s);
+        QVERIFY(select->execute({qlonglong(2)}));
+        QVERIFY(select->next());
+        QCOMPARE(select->value(0).toString(), u"b"_s);
+        QVERIFY(select->next());
+        QVERIFY(select->execute({qlonglong(3)})); // mid-result, one row not yet handed out
+        QVERIFY(select->next());
+        QCOMPARE(select->value(0).toString(), u"c"_s);
+        QVERIFY(!select->next());
     }
 
     void rowsAffectedAndNoRows_data() { bothPathsReadWhatTheyWrote_data(); }

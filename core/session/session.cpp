@@ -8,6 +8,8 @@
 #include "state/objectpool.h"
 #include "unitofwork.h"
 
+#include <QVarLengthArray>
+
 // Session membership and transactions follow SQLAlchemy's orm/session.py (_save_impl,
 // _update_impl, _delete_impl, _expunge_states, _register_persistent, _remove_newly_deleted,
 // SessionTransaction._restore_snapshot / _remove_snapshot); flush planning is in unitofwork.cpp
@@ -558,33 +560,23 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
     // difference but the timing of events).
     SessionTransaction *transaction = currentTransaction();
     for (ObjectState *state : states) {
-        // The key the row has now; usually the one the object already has (no new list).
+        // The key the row has now, gathered without a list: usually the one the object
+        // already has.
         const QList<int> &primaryKey = state->entity().primaryKey();
-        bool sameKey = state->hasIdentity() && state->key().size() == primaryKey.size();
-        bool hasNull = false;
-        for (qsizetype i = 0; i < primaryKey.size(); ++i) {
-            const int index = primaryKey[i];
-            const bool valid = state->isLoaded(index) && state->loadedValue(index).isValid();
-            hasNull = hasNull || !valid;
-            sameKey = sameKey && valid && state->key()[i] == state->loadedValue(index);
+        QVarLengthArray<QVariant, 4> key;
+        for (int index : primaryKey) {
+            if (!state->isLoaded(index) || !state->loadedValue(index).isValid())
+                throw SessionError(ErrorKind::InvalidRequest,
+                                   QStringLiteral("%1 has a NULL primary key after flush; check "
+                                                  "that every key column is set or generated")
+                                       .arg(describeObject(*state)));
+            key.append(state->loadedValue(index));
         }
-        QVariantList key;
-        if (sameKey) {
-            key = state->key().toList();
-        } else {
-            for (int index : primaryKey)
-                key.append(state->isLoaded(index) ? state->loadedValue(index) : QVariant());
-        }
-        if (hasNull)
-            throw SessionError(ErrorKind::InvalidRequest,
-                               QStringLiteral("%1 has a NULL primary key after flush; check that "
-                                              "every key column is set or generated")
-                                   .arg(describeObject(*state)));
         bool keyed = true; // whether the identity map already holds the state by this key
         if (!state->hasIdentity()) {
             state->setKey(key);
             keyed = false;
-        } else if (state->key() != key) {
+        } else if (!state->key().equals(key.constData(), key.size())) {
             keyed = false;
             m_identityMap.discard(*state);
             if (transaction) {
@@ -592,7 +584,8 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
                 if (auto it = transaction->keySwitches.constFind(state);
                     it != transaction->keySwitches.cend())
                     original = it.value().first;
-                transaction->keySwitches.insert(state, {original, key});
+                transaction->keySwitches.insert(state,
+                                                {original, QVariantList(key.cbegin(), key.cend())});
             }
             state->setKey(key);
         }

@@ -25,6 +25,31 @@ bool isNullValue(const QVariant &value)
     }
 }
 
+// `text` as UTF-8 into `out`, unless it holds a surrogate (then false). Without surrogates
+// every encoder agrees on the bytes, SQLite's UTF-16 translation included.
+bool encodeUtf8WithoutSurrogates(QStringView text, std::string &out)
+{
+    out.resize(size_t(text.size()) * 3);
+    char *p = out.data();
+    for (const QChar qc : text) {
+        const char16_t c = qc.unicode();
+        if (c < 0x80) {
+            *p++ = char(c);
+        } else if (c < 0x800) {
+            *p++ = char(0xC0 | (c >> 6));
+            *p++ = char(0x80 | (c & 0x3F));
+        } else if (c >= 0xD800 && c <= 0xDFFF) {
+            return false;
+        } else {
+            *p++ = char(0xE0 | (c >> 12));
+            *p++ = char(0x80 | ((c >> 6) & 0x3F));
+            *p++ = char(0x80 | (c & 0x3F));
+        }
+    }
+    out.resize(size_t(p - out.data()));
+    return true;
+}
+
 bool sharesOurSqlite(const QSqlDatabase &database)
 {
     // A plugin with its own copy of SQLite would hand out a handle our library must not touch.
@@ -73,6 +98,8 @@ SqliteStatement::SqliteStatement(sqlite3 *database, const QString &sql)
         return;
     }
     m_columnCount = sqlite3_column_count(m_statement);
+    m_parameterCount = sqlite3_bind_parameter_count(m_statement);
+    m_utf8.resize(size_t(m_parameterCount));
 }
 
 SqliteStatement::~SqliteStatement()
@@ -83,10 +110,13 @@ SqliteStatement::~SqliteStatement()
 bool SqliteStatement::execute(const QVariantList &parameters)
 {
     m_error = {};
+    // Reaching the end, an error and finish() reset the statement; only rows left unread
+    // still hold it.
+    if (m_rowWaiting || m_onRow)
+        sqlite3_reset(m_statement);
     m_rowWaiting = m_onRow = false;
     m_rowsAffected = -1;
-    sqlite3_reset(m_statement);
-    const int expected = sqlite3_bind_parameter_count(m_statement);
+    const int expected = m_parameterCount;
     if (expected != parameters.size()) {
         m_error.text = QStringLiteral("Parameter count mismatch: the statement takes %1, %2 given")
                            .arg(expected)
@@ -123,12 +153,9 @@ bool SqliteStatement::bind(int position, const QVariant &value)
             rc = sqlite3_bind_int64(m_statement, position,
                                     *static_cast<const qlonglong *>(value.constData()));
             break;
-        case QMetaType::QString: {
-            const auto *text = static_cast<const QString *>(value.constData());
-            rc = sqlite3_bind_text16(m_statement, position, text->utf16(),
-                                     int(text->size() * sizeof(char16_t)), SQLITE_STATIC);
+        case QMetaType::QString:
+            rc = bindText(position, *static_cast<const QString *>(value.constData()));
             break;
-        }
         case QMetaType::Double:
         case QMetaType::Float:
             rc = sqlite3_bind_double(m_statement, position, value.toDouble());
@@ -165,6 +192,18 @@ bool SqliteStatement::bind(int position, const QVariant &value)
         return true;
     takeError(rc);
     return false;
+}
+
+int SqliteStatement::bindText(int position, const QString &text)
+{
+    std::string &utf8 = m_utf8[size_t(position - 1)];
+    if (encodeUtf8WithoutSurrogates(text, utf8))
+        return sqlite3_bind_text(m_statement, position, utf8.data(), int(utf8.size()),
+                                 SQLITE_STATIC);
+    // Surrogates: SQLite's own translation decides what a lone one becomes, as it does for
+    // Qt's driver, so both paths store the same bytes.
+    return sqlite3_bind_text16(m_statement, position, text.utf16(),
+                               int(text.size() * sizeof(char16_t)), SQLITE_STATIC);
 }
 
 bool SqliteStatement::next()

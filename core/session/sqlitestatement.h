@@ -2,6 +2,9 @@
 
 #include "statement.h"
 
+#include <string>
+#include <vector>
+
 class QSqlDatabase;
 struct sqlite3;
 struct sqlite3_stmt;
@@ -38,11 +41,16 @@ public:
 
 private:
     bool bind(int position, const QVariant &value);
+    int bindText(int position, const QString &text);
     void takeError(int code);
 
     sqlite3 *m_database;
     sqlite3_stmt *m_statement = nullptr;
     int m_columnCount = 0;
+    int m_parameterCount = 0;
+    // UTF-8 copies of bound text, one per parameter, reused from row to row: SQLite would
+    // otherwise translate UTF-16 into a buffer it allocates for every value.
+    std::vector<std::string> m_utf8;
     qint64 m_rowsAffected = -1;
     bool m_rowWaiting = false; // execute() stepped onto a row next() has not handed out
     bool m_onRow = false;

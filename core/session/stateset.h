@@ -1,69 +1,46 @@
 #pragma once
 
 #include "state/objectstate.h"
-
-#include <QHash>
-#include <QList>
-
-#include <algorithm>
+#include "state/orderedstateset.h"
 
 namespace sessionscope {
 
 // A set of objects that remembers insertion order (the session's new and deleted sets, the
-// transaction's snapshots): O(1) membership, ordered iteration on demand.
+// transaction's snapshots). Joining or leaving one changes what the object's fields show, so
+// each change touches the object for the recorder.
 class StateSet
 {
 public:
     bool insert(ObjectState *state)
     {
-        if (m_order.contains(state))
+        if (!m_states.insert(state))
             return false;
-        m_order.insert(state, ++m_counter);
         state->touchFields();
         return true;
     }
     bool remove(ObjectState *state)
     {
-        if (m_order.remove(state) == 0)
+        if (!m_states.remove(state))
             return false;
         state->touchFields();
         return true;
     }
     void insertAll(const StateSet &other)
     {
-        for (ObjectState *state : other.ordered())
-            insert(state);
+        other.m_states.forEach([this](ObjectState *state) { insert(state); });
     }
-    bool contains(const ObjectState *state) const
-    {
-        return m_order.contains(const_cast<ObjectState *>(state));
-    }
-    bool isEmpty() const { return m_order.isEmpty(); }
-    qsizetype size() const { return m_order.size(); }
+    bool contains(const ObjectState *state) const { return m_states.contains(state); }
+    bool isEmpty() const { return m_states.isEmpty(); }
+    qsizetype size() const { return m_states.size(); }
     void clear()
     {
-        for (auto it = m_order.cbegin(); it != m_order.cend(); ++it)
-            it.key()->touchFields();
-        m_order.clear();
+        m_states.forEach([](ObjectState *state) { state->touchFields(); });
+        m_states.clear();
     }
-
-    QList<ObjectState *> ordered() const
-    {
-        QList<std::pair<quint64, ObjectState *>> items;
-        items.reserve(m_order.size());
-        for (auto it = m_order.cbegin(); it != m_order.cend(); ++it)
-            items.append({it.value(), it.key()});
-        std::sort(items.begin(), items.end());
-        QList<ObjectState *> out;
-        out.reserve(items.size());
-        for (const auto &item : items)
-            out.append(item.second);
-        return out;
-    }
+    QList<ObjectState *> ordered() const { return m_states.ordered(); }
 
 private:
-    QHash<ObjectState *, quint64> m_order;
-    quint64 m_counter = 0;
+    OrderedStateSet m_states;
 };
 
 } // namespace sessionscope

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "objectstate.h"
+#include "orderedstateset.h"
 
 #include <QHash>
 #include <QSet>
@@ -59,11 +60,9 @@ public:
             state.touchFields(); // the dirty set
     }
     bool hasModified() const { return !m_modified.isEmpty(); }
-    bool isMarkedModified(const ObjectState &state) const
-    {
-        return m_modified.contains(const_cast<ObjectState *>(&state));
-    }
-    QList<ObjectState *> modifiedStates() const { return m_modified.values(); }
+    bool isMarkedModified(const ObjectState &state) const { return m_modified.contains(&state); }
+    // In the order they were first modified.
+    QList<ObjectState *> modifiedStates() const { return m_modified.ordered(); }
 
 private:
     static constexpr quint8 kEmpty = 0;
@@ -85,7 +84,7 @@ private:
     qsizetype m_size = 0;
     qsizetype m_used = 0; // slots not empty: m_size plus those removed
     size_t m_seed = QHashSeed::globalSeed();
-    QSet<ObjectState *> m_modified;
+    OrderedStateSet m_modified;
 };
 
 } // namespace sessionscope
