@@ -146,6 +146,7 @@ private slots:
                 if (random.bounded(2)) {
                     map.discard(*held);
                     expected.remove(id);
+                    QVERIFY(!map.containsState(*held));
                 }
                 continue;
             }

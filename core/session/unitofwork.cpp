@@ -472,6 +472,7 @@ void UnitOfWork::execute()
             selfReferential = selfReferential || relationship.target == entity;
         InsertBatch batch;
         UpdateBatch updates;
+        QList<int> columns; // the columns of the row at hand; its capacity serves every row
         for (ObjectState *state : orderSaves(*entity)) {
             if (!tasksOf.isEmpty()) {
                 for (qsizetype i : tasksOf.value(state))
@@ -500,14 +501,13 @@ void UnitOfWork::execute()
                 continue;
             }
             sendUpdates(*entity, updates);
-            QList<int> columns;
             bool needsKey = false;
             PendingInsert row = prepareInsert(*state, columns, needsKey);
             if (!batch.rows.empty() && (columns != batch.columns || needsKey != batch.needsKey))
                 sendInserts(*entity, batch);
             if (batch.rows.empty()) {
                 // How this shape of row is sent is decided once per batch, not once per row.
-                batch.columns = std::move(columns);
+                batch.columns = columns;
                 batch.needsKey = needsKey;
                 batch.oneRowAtATime = insertsOneRowAtATime(*entity, needsKey);
                 batch.perStatement = 1; // a self-referential entity: one row at a time
@@ -561,32 +561,32 @@ UnitOfWork::PendingInsert UnitOfWork::prepareInsert(ObjectState &state, QList<in
     PendingInsert row;
     row.state = &state;
     row.parameters.reserve(entity.columnCount());
-    columns.reserve(entity.columnCount());
+    columns.clear();
     const int generated = entity.generatedKeyColumn();
     for (const Column &column : entity.columns()) {
         const int c = column.index;
-        QVariant value;
         // None counts as "not set" (the default applies), except for json columns, where it is
         // the JSON value null (SQLAlchemy's JSON type evaluates None).
-        bool present = state.isLoaded(c) &&
-                       (state.loadedValue(c).isValid() || column.type == ColumnType::Json);
-        if (present)
-            value = state.loadedValue(c);
+        const QVariant *current = state.isLoaded(c) ? &state.loadedValue(c) : nullptr;
+        if (current && !current->isValid() && column.type != ColumnType::Json)
+            current = nullptr;
         if (column.versionCounter) {
             // A new row always starts at version 1, whatever was assigned.
-            value = QVariant(qlonglong(1));
-            row.prefetched.append(std::make_pair(c, value));
-        } else if (!present) {
-            if (c == generated)
-                continue; // the database generates it; RETURNING brings it back
-            if (column.hasDefault()) {
-                value = column.defaultValue;
-                row.prefetched.append(std::make_pair(c, value));
-            } else if (column.primaryKey) {
-                continue; // a key column nobody set: let the database refuse it
-            }
+            const QVariant first(qlonglong(1));
+            row.prefetched.append(std::make_pair(c, first));
+            row.parameters.append(dialect.toSql(column, first));
+        } else if (current) {
+            row.parameters.append(dialect.toSql(column, *current));
+        } else if (c == generated) {
+            continue; // the database generates it; RETURNING brings it back
+        } else if (column.hasDefault()) {
+            row.prefetched.append(std::make_pair(c, column.defaultValue));
+            row.parameters.append(dialect.toSql(column, column.defaultValue));
+        } else if (column.primaryKey) {
+            continue; // a key column nobody set: let the database refuse it
+        } else {
+            row.parameters.append(QVariant());
         }
-        row.parameters.append(dialect.toSql(column, value));
         columns.append(c);
     }
     needsKey =

@@ -70,6 +70,7 @@ void IdentityMap::insertNew(ObjectState &state, size_t hash)
         ++m_used;
     m_tags[i] = tagOf(hash);
     m_slots[i] = &state;
+    state.m_inIdentityMap = true;
     ++m_size;
 }
 
@@ -105,7 +106,11 @@ ObjectState *IdentityMap::find(const EntityType &entity, std::span<const QVarian
 
 bool IdentityMap::containsState(const ObjectState &state) const
 {
-    return state.hasIdentity() && find(state.entity(), state.key()) == &state;
+    // The flag spares a probe into memory the flush would not otherwise touch. Every change of
+    // membership goes through this class, and a held state is discarded before it is re-keyed.
+    Q_ASSERT(state.m_inIdentityMap ==
+             (state.hasIdentity() && find(state.entity(), state.key()) == &state));
+    return state.m_inIdentityMap;
 }
 
 void IdentityMap::added(ObjectState &state)
@@ -139,6 +144,7 @@ ObjectState *IdentityMap::replace(ObjectState &state)
     if (const qsizetype slot = slotOf(state.entity(), state.key(), hash); slot >= 0) {
         previous = std::exchange(m_slots[size_t(slot)], &state);
         if (previous != &state) {
+            previous->m_inIdentityMap = false;
             m_modified.remove(previous);
             previous->touchFields();
         }
@@ -158,6 +164,7 @@ void IdentityMap::discard(ObjectState &state)
         return;
     m_tags[size_t(slot)] = kRemoved;
     m_slots[size_t(slot)] = nullptr;
+    state.m_inIdentityMap = false;
     --m_size;
     m_modified.remove(&state);
     state.touchFields();
@@ -165,8 +172,10 @@ void IdentityMap::discard(ObjectState &state)
 
 void IdentityMap::clear()
 {
-    for (ObjectState *state : states())
+    for (ObjectState *state : states()) {
+        state->m_inIdentityMap = false;
         state->touchFields();
+    }
     std::vector<quint8>().swap(m_tags);
     std::vector<ObjectState *>().swap(m_slots);
     m_size = 0;

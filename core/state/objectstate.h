@@ -198,6 +198,7 @@ public:
 
 private:
     friend class Object;
+    friend class IdentityMap; // keeps m_inIdentityMap
     ObjectState(const EntityType &entity, ObjectPool *pool);
     struct ParentLink
     {
@@ -255,6 +256,7 @@ private:
     bool m_touched : 1 = false;
     bool m_touchedFields : 1 = false;
     bool m_touchedAll : 1 = false;
+    bool m_inIdentityMap : 1 = false; // held by its session's identity map under its key
 };
 
 // "User#1" for an object with an identity, "User (pending)" otherwise: for messages.
