@@ -70,13 +70,16 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
             row.reserve(columns.size());
             for (qsizetype i = 0; i < columns.size(); ++i) {
                 const Column &column = entity.column(columns[i]);
+                QVariant value = result.value(int(i));
                 QString why;
-                const auto value = dialect.fromSql(column, result.value(int(i)), &why);
-                if (!value && failure.isEmpty())
-                    failure = QStringLiteral("%1.%2 holds a value SessionScope "
-                                             "cannot read: %3")
-                                  .arg(entity.table(), column.name, why);
-                row.append(value.value_or(QVariant()));
+                if (!dialect.readSql(column, value, &why)) {
+                    if (failure.isEmpty())
+                        failure = QStringLiteral("%1.%2 holds a value SessionScope "
+                                                 "cannot read: %3")
+                                      .arg(entity.table(), column.name, why);
+                    value = QVariant();
+                }
+                row.append(std::move(value));
             }
             rows.append(std::move(row));
         },

@@ -227,6 +227,8 @@ private:
     void conditionalExpire(ObjectState &state);
     void expungeStates(const QList<ObjectState *> &states, bool toTransient);
     void registerPersistent(const QList<ObjectState *> &states);
+    // The identity map's objects in the order they were created.
+    QList<ObjectState *> identityMapInCreationOrder() const;
     void removeNewlyDeleted(const QList<ObjectState *> &states);
     bool isClean() const;
     void flushImpl();

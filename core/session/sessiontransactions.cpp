@@ -261,7 +261,7 @@ void Session::restoreSnapshot(SessionTransaction &boundary, bool dirtyOnly)
     for (ObjectState *state : revert)
         updateImpl(*state, true);
     // What it changed is expired (a savepoint leaves untouched objects alone).
-    for (ObjectState *state : m_identityMap.states()) {
+    for (ObjectState *state : identityMapInCreationOrder()) {
         if (dirtyOnly && !state->isModified() && !boundary.dirtyStates.contains(state))
             continue;
         state->expire();
@@ -287,7 +287,7 @@ void Session::removeSnapshot(SessionTransaction &boundary)
     }
     if (!m_options.expireOnCommit)
         return; // SQLAlchemy leaves deleted objects attached in this case too
-    for (ObjectState *state : m_identityMap.states()) {
+    for (ObjectState *state : identityMapInCreationOrder()) {
         state->expire();
         m_identityMap.unmarkModified(*state);
         notify([&](SessionListener &l) { l.expired(*this, *state, {}); });

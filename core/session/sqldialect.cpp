@@ -76,17 +76,36 @@ QVariant SqlDialect::toSql(const Column &column, const QVariant &value) const
     }
 }
 
+bool SqlDialect::isCanonical(const Column &column, const QVariant &raw)
+{
+    if (!raw.isValid())
+        return true;
+    const int type = raw.typeId();
+    const bool sameType = (column.type == ColumnType::Integer && type == QMetaType::LongLong) ||
+                          (column.type == ColumnType::Real && type == QMetaType::Double) ||
+                          (column.type == ColumnType::Text && type == QMetaType::QString);
+    return sameType && !raw.isNull(); // a typed null becomes an invalid QVariant
+}
+
+bool SqlDialect::readSql(const Column &column, QVariant &value, QString *why) const
+{
+    if (isCanonical(column, value))
+        return true;
+    std::optional<QVariant> converted = fromSql(column, value, why);
+    if (!converted)
+        return false;
+    value = std::move(*converted);
+    return true;
+}
+
 std::optional<QVariant> SqlDialect::fromSql(const Column &column, const QVariant &raw,
                                             QString *why) const
 {
-    if (!raw.isValid() || raw.isNull())
-        return QVariant();
     // What drivers hand back most of the time is already canonical: no conversion.
-    const int type = raw.typeId();
-    if ((column.type == ColumnType::Integer && type == QMetaType::LongLong) ||
-        (column.type == ColumnType::Real && type == QMetaType::Double) ||
-        (column.type == ColumnType::Text && type == QMetaType::QString))
+    if (isCanonical(column, raw))
         return raw;
+    if (raw.isNull())
+        return QVariant();
     switch (column.type) {
     case ColumnType::Integer: {
         if (raw.typeId() == QMetaType::Double) {

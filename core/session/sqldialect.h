@@ -39,6 +39,10 @@ public:
     QVariant toSql(const Column &column, const QVariant &value) const;
     // A value read from the driver, converted to canonical form.
     std::optional<QVariant> fromSql(const Column &column, const QVariant &raw, QString *why) const;
+    // Whether fromSql() would hand `raw` back unchanged: what drivers return most of the time.
+    static bool isCanonical(const Column &column, const QVariant &raw);
+    // fromSql() in place: `value` becomes canonical, or stays as it was when false is returned.
+    bool readSql(const Column &column, QVariant &value, QString *why) const;
 
 private:
     SqlFlavor m_flavor;

@@ -77,6 +77,8 @@ public:
 
     // ---- identity
     bool hasIdentity() const { return !m_key.isEmpty(); }
+    // Whether its session's identity map holds it (kept by IdentityMap).
+    bool isInIdentityMap() const { return m_inIdentityMap; }
     const ObjectKey &key() const { return m_key; }
     void setKey(std::span<const QVariant> key)
     {
