@@ -3,8 +3,10 @@
 
 #include "testdatabase.h"
 
+#include "mapping/column.h"
 #include "session/connection.h"
 #include "session/qtsqlstatement.h"
+#include "session/sqldialect.h"
 #include "session/sqlitestatement.h"
 #include "support/error.h"
 
@@ -205,6 +207,51 @@ private slots:
         QCOMPARE(bytes.value(1).toInt(), 10); // "nul", NUL, "inside": the NUL is stored
         QVERIFY(bytes.next());
         QCOMPARE(bytes.value(1).toInt(), 600);
+    }
+
+    // What the native path reads as canonical is what value() and the dialect's conversion
+    // make of it; everything else it declines.
+    void canonicalValuesMatchTheConversion()
+    {
+        QSqlQuery seed(m_db);
+        QVERIFY(seed.exec(QStringLiteral("INSERT INTO t (name, qty, price, data) VALUES "
+                                         "('ünï', 7, 2.5, x'00ff'), (NULL, NULL, NULL, NULL), "
+                                         "('', 3, 4.0, 'text in a blob column')")));
+        auto select = prepare(Path::Native, m_db,
+                              QStringLiteral("SELECT name, qty, price, data FROM t ORDER BY id"));
+        QVERIFY(select && select->execute({}));
+        const SqlDialect dialect(SqlFlavor::SQLite);
+        const QList<ColumnType> types = {ColumnType::Integer,  ColumnType::Text,
+                                         ColumnType::Real,     ColumnType::Boolean,
+                                         ColumnType::DateTime, ColumnType::Blob};
+        int canonical = 0;
+        int declined = 0;
+        while (select->next()) {
+            for (int c = 0; c < select->columnCount(); ++c) {
+                for (ColumnType type : types) {
+                    Column column;
+                    column.type = type;
+                    QVariant out(QStringLiteral("untouched"));
+                    if (!select->canonicalValue(c, type, out)) {
+                        QCOMPARE(out, QVariant(QStringLiteral("untouched")));
+                        ++declined;
+                        continue;
+                    }
+                    ++canonical;
+                    QString why;
+                    const auto converted = dialect.fromSql(column, select->value(c), &why);
+                    QVERIFY2(converted, qPrintable(why));
+                    QCOMPARE(out, *converted);
+                    QCOMPARE(out.typeId(), converted->typeId());
+                }
+            }
+        }
+        QVERIFY(canonical >= 4 * 6 + 3); // the NULL row for every type, a match per typed value
+        QVERIFY(declined > 0);
+        auto qtsql = prepare(Path::QtSql, m_db, QStringLiteral("SELECT qty FROM t"));
+        QVERIFY(qtsql->execute({}) && qtsql->next());
+        QVariant out;
+        QVERIFY(!qtsql->canonicalValue(0, ColumnType::Integer, out)); // left to the conversion
     }
 
     // A statement whose rows were left unread runs again from the start.

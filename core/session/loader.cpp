@@ -70,7 +70,12 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
             row.reserve(columns.size());
             for (qsizetype i = 0; i < columns.size(); ++i) {
                 const Column &column = entity.column(columns[i]);
-                QVariant value = result.value(int(i));
+                QVariant value;
+                if (result.canonicalValue(int(i), column.type, value)) {
+                    row.append(std::move(value));
+                    continue;
+                }
+                value = result.value(int(i));
                 QString why;
                 if (!dialect.readSql(column, value, &why)) {
                     if (failure.isEmpty())

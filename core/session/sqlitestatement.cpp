@@ -247,6 +247,37 @@ QVariant SqliteStatement::value(int column) const
     }
 }
 
+bool SqliteStatement::canonicalValue(int column, ColumnType type, QVariant &out) const
+{
+    if (!m_onRow || column < 0 || column >= m_columnCount)
+        return false;
+    // SQLite says what it holds, so a loaded row needs no look at the QVariant it becomes.
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_NULL:
+        out = QVariant();
+        return true;
+    case SQLITE_INTEGER:
+        if (type != ColumnType::Integer)
+            return false;
+        out = QVariant(qlonglong(sqlite3_column_int64(m_statement, column)));
+        return true;
+    case SQLITE_FLOAT:
+        if (type != ColumnType::Real)
+            return false;
+        out = QVariant(sqlite3_column_double(m_statement, column));
+        return true;
+    case SQLITE_TEXT: {
+        if (type != ColumnType::Text)
+            return false;
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        out = QVariant(QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column)));
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
 qint64 SqliteStatement::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(m_database);

@@ -35,6 +35,7 @@ public:
     bool next() override;
     int columnCount() const override { return m_columnCount; }
     QVariant value(int column) const override;
+    bool canonicalValue(int column, ColumnType type, QVariant &out) const override;
     qint64 rowsAffected() const override { return m_rowsAffected; }
     qint64 lastInsertId() const override;
     void finish() override;

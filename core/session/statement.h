@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mapping/columntype.h"
+
 #include <QString>
 #include <QVariant>
 
@@ -34,6 +36,15 @@ public:
     virtual int columnCount() const = 0;
     // The current row's value in `column`: qlonglong, double, QString, QByteArray, or null.
     virtual QVariant value(int column) const = 0;
+    // The value when the driver already holds it in canonical form for a column of `type`
+    // (see values.h): stored in `out`, and true. False leaves it to value() and conversion.
+    virtual bool canonicalValue(int column, ColumnType type, QVariant &out) const
+    {
+        Q_UNUSED(column);
+        Q_UNUSED(type);
+        Q_UNUSED(out);
+        return false;
+    }
     // Rows the last execution wrote (for statements that return no rows).
     virtual qint64 rowsAffected() const = 0;
     // The rowid the last INSERT on this connection generated (SQLite only; -1 elsewhere).

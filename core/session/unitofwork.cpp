@@ -402,10 +402,12 @@ QList<ObjectState *> UnitOfWork::orderSaves(const EntityType &entity)
 
     // A self-referential entity: a row whose parent is inserted in this flush comes after it.
     QList<std::pair<ObjectState *, ObjectState *>> edges;
-    const QSet<ObjectState *> pending(inserts.cbegin(), inserts.cend());
+    QSet<ObjectState *> pending; // built for the first self-referential relationship only
     for (const Relationship &relationship : entity.relationships()) {
         if (relationship.target != &entity)
             continue;
+        if (pending.isEmpty())
+            pending = QSet<ObjectState *>(inserts.cbegin(), inserts.cend());
         for (ObjectState *state : base) {
             if (!state->isLoaded(relationship.index))
                 continue;
@@ -481,7 +483,7 @@ void UnitOfWork::execute()
             if (state->hasIdentity()) {
                 sendInserts(*entity, batch);
                 PendingUpdate update;
-                switch (prepareUpdate(*state, update)) {
+                switch (prepareUpdate(*state, update, columns)) {
                 case UpdatePlan::Nothing:
                     break;
                 case UpdatePlan::Alone:
@@ -489,10 +491,10 @@ void UnitOfWork::execute()
                     updateRow(*state);
                     break;
                 case UpdatePlan::Batched:
-                    if (!updates.rows.empty() && update.columns != updates.columns)
+                    if (!updates.rows.empty() && columns != updates.columns)
                         sendUpdates(*entity, updates);
                     if (updates.rows.empty())
-                        updates.columns = update.columns;
+                        updates.columns = columns;
                     updates.rows.push_back(std::move(update));
                     if (qsizetype(updates.rows.size()) >= kMaxRowsPerExecuteMany)
                         sendUpdates(*entity, updates);
@@ -712,12 +714,14 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
     batch.rows.clear();
 }
 
-UnitOfWork::UpdatePlan UnitOfWork::prepareUpdate(ObjectState &state, PendingUpdate &update) const
+UnitOfWork::UpdatePlan UnitOfWork::prepareUpdate(ObjectState &state, PendingUpdate &update,
+                                                 QList<int> &columns) const
 {
     const EntityType &entity = state.entity();
     if (entity.versionColumn() >= 0)
         return UpdatePlan::Alone;
-    QList<int> changed;
+    QList<int> &changed = columns;
+    changed.clear();
     for (const Original &original : state.originals()) {
         const int c = original.attribute;
         if (!entity.isColumn(c) || !state.isLoaded(c))
@@ -742,7 +746,6 @@ UnitOfWork::UpdatePlan UnitOfWork::prepareUpdate(ObjectState &state, PendingUpda
         update.parameters.append(dialect.toSql(entity.column(c), state.loadedValue(c)));
     for (int k : entity.primaryKey())
         update.parameters.append(dialect.toSql(entity.column(k), state.loadedValue(k)));
-    update.columns = std::move(changed);
     return UpdatePlan::Batched;
 }
 

@@ -91,8 +91,7 @@ private:
     struct PendingUpdate
     {
         ObjectState *state = nullptr;
-        QList<int> columns;      // the columns assigned
-        QVariantList parameters; // their values, then the key
+        QVariantList parameters; // the values of the batch's columns, then the key
     };
     struct UpdateBatch
     {
@@ -102,7 +101,8 @@ private:
     enum class UpdatePlan { Nothing, Batched, Alone };
     // Whether `state` needs an UPDATE, and if it can share one (no version column, no key
     // change): then `update` holds it.
-    UpdatePlan prepareUpdate(ObjectState &state, PendingUpdate &update) const;
+    // `columns` receives the columns assigned; its capacity serves every row of a flush.
+    UpdatePlan prepareUpdate(ObjectState &state, PendingUpdate &update, QList<int> &columns) const;
     void sendUpdates(const EntityType &entity, UpdateBatch &batch);
 
     // What `state`'s INSERT sends: its parameters, and the columns and key fetch of its shape.
