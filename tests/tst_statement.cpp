@@ -173,7 +173,9 @@ private slots:
             QString(QChar(0xD800)) + u"lone high",
             u"lone low" + QString(QChar(0xDFFF)),
             QString::fromUtf16(u"nul\u0000inside", 10),
-            QString(300, QChar(u'ж')), // longer than any buffer used before it
+            QString(300, QChar(u'ж')),     // longer than any buffer used before it
+            QString(30'000, QChar(u'ж')),  // a buffer too large to keep...
+            QStringLiteral("short again"), // ...given up for the next text
         };
         QSqlQuery bytes(m_db);
         QVERIFY(bytes.exec(QStringLiteral("CREATE TABLE texts (id INTEGER PRIMARY KEY, name)")));

@@ -197,6 +197,10 @@ bool SqliteStatement::bind(int position, const QVariant &value)
 int SqliteStatement::bindText(int position, const QString &text)
 {
     std::string &utf8 = m_utf8[size_t(position - 1)];
+    // One huge text must not pin its buffer for the statement's lifetime.
+    constexpr size_t kKeptCapacity = 64 * 1024;
+    if (utf8.capacity() > kKeptCapacity && size_t(text.size()) * 3 <= kKeptCapacity)
+        std::string().swap(utf8);
     if (encodeUtf8WithoutSurrogates(text, utf8))
         return sqlite3_bind_text(m_statement, position, utf8.data(), int(utf8.size()),
                                  SQLITE_STATIC);
