@@ -174,21 +174,33 @@ Statement &Connection::prepared(const QString &sql)
     return *kept;
 }
 
-qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
-                           const StatementShape &shape, const RowHandler &onRow,
-                           const StatementDetails &details)
+namespace {
+
+// What every statement's event says before it runs; the caller adds the parameter rows.
+StatementEvent eventFor(const QString &sql, const StatementShape &shape,
+                        const StatementDetails &details)
 {
     StatementEvent event;
     event.sql = sql;
     event.verb = shape.verb;
     event.table = shape.table;
+    event.entity = details.entity;
+    event.object = details.object;
+    event.parameterColumns = details.parameterColumns;
+    return event;
+}
+
+} // namespace
+
+qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
+                           const StatementShape &shape, const RowHandler &onRow,
+                           const StatementDetails &details)
+{
+    StatementEvent event = eventFor(sql, shape, details);
     if (details.rows.isEmpty())
         event.rows.append(parameters);
     else
         event.rows = details.rows;
-    event.entity = details.entity;
-    event.object = details.object;
-    event.parameterColumns = details.parameterColumns;
 
     QElapsedTimer timer;
     timer.start();
@@ -244,13 +256,7 @@ QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantLi
                                       const StatementShape &shape, const StatementDetails &details,
                                       QList<qint64> *insertedIds)
 {
-    StatementEvent event;
-    event.sql = sql;
-    event.verb = shape.verb;
-    event.table = shape.table;
-    event.entity = details.entity;
-    event.object = details.object;
-    event.parameterColumns = details.parameterColumns;
+    StatementEvent event = eventFor(sql, shape, details);
 
     QElapsedTimer timer;
     timer.start();

@@ -10,8 +10,6 @@
 
 #include <QVarLengthArray>
 
-#include <algorithm>
-
 // Session membership and transactions follow SQLAlchemy's orm/session.py (_save_impl,
 // _update_impl, _delete_impl, _expunge_states, _register_persistent, _remove_newly_deleted,
 // SessionTransaction._restore_snapshot / _remove_snapshot); flush planning is in unitofwork.cpp
@@ -561,10 +559,9 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
     // object's change (SQLAlchemy does each step for all objects; nothing observes the
     // difference but the timing of events).
     SessionTransaction *transaction = currentTransaction();
-    // Room for the new objects at once, rather than a rehash each time the map fills up.
-    m_identityMap.reserveMore(
-        std::count_if(states.cbegin(), states.cend(),
-                      [](const ObjectState *state) { return !state->hasIdentity(); }));
+    // Room for the new objects at once, rather than a rehash each time the map fills up: the
+    // pending set bounds them without a pass over the objects.
+    m_identityMap.reserveMore(m_new.size());
     for (ObjectState *state : states) {
         // The key the row has now, gathered without a list: usually the one the object
         // already has.

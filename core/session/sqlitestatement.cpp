@@ -233,7 +233,27 @@ QVariant SqliteStatement::value(int column) const
 {
     if (!m_onRow || column < 0 || column >= m_columnCount)
         return {};
-    switch (sqlite3_column_type(m_statement, column)) {
+    return read(column, sqlite3_column_type(m_statement, column));
+}
+
+bool SqliteStatement::canonicalValue(int column, ColumnType type, QVariant &out) const
+{
+    if (!m_onRow || column < 0 || column >= m_columnCount)
+        return false;
+    // SQLite says what it holds, so a loaded row needs no look at the QVariant it becomes.
+    const int stored = sqlite3_column_type(m_statement, column);
+    const bool canonical = stored == SQLITE_NULL ||
+                           (stored == SQLITE_INTEGER && type == ColumnType::Integer) ||
+                           (stored == SQLITE_FLOAT && type == ColumnType::Real) ||
+                           (stored == SQLITE_TEXT && type == ColumnType::Text);
+    if (canonical)
+        out = read(column, stored);
+    return canonical;
+}
+
+QVariant SqliteStatement::read(int column, int storedType) const
+{
+    switch (storedType) {
     case SQLITE_INTEGER:
         return QVariant(qlonglong(sqlite3_column_int64(m_statement, column)));
     case SQLITE_FLOAT:
@@ -248,37 +268,6 @@ QVariant SqliteStatement::value(int column) const
     }
     default:
         return {};
-    }
-}
-
-bool SqliteStatement::canonicalValue(int column, ColumnType type, QVariant &out) const
-{
-    if (!m_onRow || column < 0 || column >= m_columnCount)
-        return false;
-    // SQLite says what it holds, so a loaded row needs no look at the QVariant it becomes.
-    switch (sqlite3_column_type(m_statement, column)) {
-    case SQLITE_NULL:
-        out = QVariant();
-        return true;
-    case SQLITE_INTEGER:
-        if (type != ColumnType::Integer)
-            return false;
-        out = QVariant(qlonglong(sqlite3_column_int64(m_statement, column)));
-        return true;
-    case SQLITE_FLOAT:
-        if (type != ColumnType::Real)
-            return false;
-        out = QVariant(sqlite3_column_double(m_statement, column));
-        return true;
-    case SQLITE_TEXT: {
-        if (type != ColumnType::Text)
-            return false;
-        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        out = QVariant(QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column)));
-        return true;
-    }
-    default:
-        return false;
     }
 }
 

@@ -43,6 +43,8 @@ public:
 private:
     bool bind(int position, const QVariant &value);
     int bindText(int position, const QString &text);
+    // The current row's `column`, which SQLite holds as `storedType` (SQLITE_INTEGER, ...).
+    QVariant read(int column, int storedType) const;
     void takeError(int code);
 
     sqlite3 *m_database;

@@ -715,12 +715,11 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
 }
 
 UnitOfWork::UpdatePlan UnitOfWork::prepareUpdate(ObjectState &state, PendingUpdate &update,
-                                                 QList<int> &columns) const
+                                                 QList<int> &changed) const
 {
     const EntityType &entity = state.entity();
     if (entity.versionColumn() >= 0)
         return UpdatePlan::Alone;
-    QList<int> &changed = columns;
     changed.clear();
     for (const Original &original : state.originals()) {
         const int c = original.attribute;
