@@ -186,6 +186,7 @@ private slots:
             ObjectState *state = states[random.bounded(int(states.size()))];
             const bool member = expected.contains(state);
             QCOMPARE(set.contains(state), member);
+            QCOMPARE(set.indexOf(state), expected.indexOf(state));
             if (inserting) {
                 QCOMPARE(set.insert(state), !member);
                 if (!member)

@@ -5,6 +5,7 @@
 
 #include "mapping/column.h"
 #include "session/connection.h"
+#include "session/parameterrows.h"
 #include "session/qtsqlstatement.h"
 #include "session/sqldialect.h"
 #include "session/sqlitestatement.h"
@@ -258,6 +259,44 @@ private slots:
 
     // A statement whose rows were left unread runs again from the start.
     void executeAfterUnreadRows_data() { bothPathsReadWhatTheyWrote_data(); }
+    // The flat rows a batch fills: each row apart, the memory kept across reset() for rows of
+    // another width, rows of no parameters counted too.
+    void parameterRowsKeepRowsApart()
+    {
+        ParameterRows rows;
+        rows.reset(2);
+        for (qlonglong i = 0; i < 3; ++i) {
+            const std::span<QVariant> row = rows.addRow();
+            QCOMPARE(row.size(), size_t(2));
+            row[0] = i;
+            row[1] = QString::number(i);
+        }
+        QCOMPARE(rows.rowCount(), 3);
+        QCOMPARE(rows.values().size(), 6);
+        QCOMPARE(rows.row(1)[0], QVariant(qlonglong(1)));
+        QCOMPARE(rows.row(2)[1], QVariant(QStringLiteral("2")));
+        const QList<QVariantList> lists = rows.toLists();
+        QCOMPARE(lists.size(), 3);
+        QCOMPARE(lists[0], (QVariantList{qlonglong(0), QStringLiteral("0")}));
+        QCOMPARE(rows.toLists(2).size(), 2);
+        QCOMPARE(rows.toLists(7).size(), 3);
+
+        rows.reset(3);
+        QVERIFY(rows.isEmpty());
+        const std::span<QVariant> fresh = rows.addRow();
+        QCOMPARE(fresh.size(), size_t(3));
+        for (const QVariant &value : fresh)
+            QVERIFY(!value.isValid()); // nothing left over from the earlier rows
+        QCOMPARE(rows.toLists(), (QList<QVariantList>{{QVariant(), QVariant(), QVariant()}}));
+
+        rows.reset(0); // INSERT ... DEFAULT VALUES: rows without parameters still count
+        rows.addRow();
+        rows.addRow();
+        QCOMPARE(rows.rowCount(), 2);
+        QVERIFY(rows.row(1).empty());
+        QCOMPARE(rows.toLists(), (QList<QVariantList>{{}, {}}));
+    }
+
     void executeAfterUnreadRows()
     {
         QFETCH(int, path);

@@ -6,6 +6,7 @@
 #include "mapping/mappingbuilder.h"
 #include "support/error.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -187,6 +188,69 @@ private slots:
         QCOMPARE(keys.size(), kUsers);
         for (int i = 0; i < kUsers; ++i)
             QCOMPARE(keys[i], qlonglong(i + 1));
+    }
+
+    // Thousands of rows go out in several batches that reuse their parameter memory, in rows of
+    // two shapes; what the database gets must not depend on whether anyone listens, and a
+    // listener added later sees every row again.
+    void manyRowsInBatchesListenedOrNot()
+    {
+        if (!open(testing::usersAndAddresses()))
+            return;
+        constexpr int kUsers = 2500; // more than two batches of executemany rows
+        m_session->removeListener(&m_log);
+        for (int i = 0; i < kUsers; ++i) {
+            Object u =
+                make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("u%1").arg(i));
+            if (i % 3 == 0)
+                u.set(QStringLiteral("age"), i); // a row of another shape, every third
+            m_session->add(u);
+        }
+        m_session->flush();
+        QVERIFY(m_log.statements().isEmpty());
+        auto storedRows = [this] {
+            QSqlQuery query(m_db);
+            if (!query.exec(QStringLiteral("SELECT id, name, age FROM users ORDER BY id")))
+                return QStringList{query.lastError().text()};
+            QStringList rows;
+            while (query.next())
+                rows.append(QStringLiteral("%1 %2 %3")
+                                .arg(query.value(0).toString(), query.value(1).toString(),
+                                     query.value(2).toString()));
+            return rows;
+        };
+        QStringList expected;
+        for (int i = 0; i < kUsers; ++i)
+            expected.append(QStringLiteral("%1 u%2 %3")
+                                .arg(i + 1)
+                                .arg(i)
+                                .arg(i % 3 == 0 ? QString::number(i) : QString()));
+        QCOMPARE(storedRows(), expected);
+
+        // Updates of two shapes, unobserved too.
+        const QList<Object> users = m_session->query(u"User");
+        QCOMPARE(users.size(), kUsers);
+        expected.clear();
+        for (int i = 0; i < kUsers; ++i) {
+            users[i].set(QStringLiteral("age"), 2 * i);
+            if (i % 5 == 0)
+                users[i].set(QStringLiteral("name"), QStringLiteral("v%1").arg(i));
+            expected.append(QStringLiteral("%1 %2%3 %4")
+                                .arg(i + 1)
+                                .arg(i % 5 == 0 ? QStringLiteral("v") : QStringLiteral("u"))
+                                .arg(i)
+                                .arg(2 * i));
+        }
+        m_session->flush();
+        QCOMPARE(storedRows(), expected);
+
+        // Listened to again: the rows are there for the listener.
+        m_session->addListener(&m_log);
+        users[4].set(QStringLiteral("age"), 1);
+        users[7].set(QStringLiteral("age"), 2);
+        QCOMPARE(flushShapes(), QStringList{QStringLiteral("UPDATE users")});
+        QCOMPARE(m_log.statements().last().rows,
+                 (QList<QVariantList>{{qlonglong(1), qlonglong(5)}, {qlonglong(2), qlonglong(8)}}));
     }
 
     void selfReferentialRowsInDependencyOrder()

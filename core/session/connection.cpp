@@ -197,10 +197,10 @@ qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
                            const StatementDetails &details)
 {
     StatementEvent event = eventFor(sql, shape, details);
-    if (details.rows.isEmpty())
+    if (!details.rows)
         event.rows.append(parameters);
-    else
-        event.rows = details.rows;
+    else if (m_observed)
+        event.rows = details.rows->toLists();
 
     QElapsedTimer timer;
     timer.start();
@@ -252,7 +252,7 @@ bool Connection::isRowIdKey(const QString &table, const QString &column)
     return *it;
 }
 
-QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantList> &rows,
+QList<qint64> Connection::executeMany(const QString &sql, const ParameterRows &rows,
                                       const StatementShape &shape, const StatementDetails &details,
                                       QList<qint64> *insertedIds)
 {
@@ -262,16 +262,17 @@ QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantLi
     timer.start();
     Statement &statement = prepared(sql);
     QList<qint64> affected;
-    affected.reserve(rows.size());
+    affected.reserve(rows.rowCount());
     if (insertedIds) {
         insertedIds->clear();
-        insertedIds->reserve(rows.size());
+        insertedIds->reserve(rows.rowCount());
     }
     qint64 total = 0;
-    for (const QVariantList &parameters : rows) {
-        if (!statement.execute(parameters)) {
+    for (qsizetype i = 0; i < rows.rowCount(); ++i) {
+        if (!statement.executeRow(rows.row(i))) {
             event.durationNs = timer.nsecsElapsed();
-            event.rows = rows.mid(0, affected.size() + 1);
+            if (m_observed)
+                event.rows = rows.toLists(i + 1);
             const StatementError error = statement.error();
             statement.finish();
             fail(error, sql, event);
@@ -284,7 +285,8 @@ QList<qint64> Connection::executeMany(const QString &sql, const QList<QVariantLi
     }
     statement.finish();
     event.durationNs = timer.nsecsElapsed();
-    event.rows = rows;
+    if (m_observed)
+        event.rows = rows.toLists();
     event.rowCount = total;
     if (details.afterSuccess)
         details.afterSuccess(total);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/sessionlistener.h"
+#include "parameterrows.h"
 #include "sqldialect.h"
 #include "statement.h"
 
@@ -31,8 +32,8 @@ struct StatementDetails
     ObjectState *object = nullptr;
     QList<int> parameterColumns;
     // The parameter rows observers see when a statement writes several rows (else one row: the
-    // parameters as bound).
-    QList<QVariantList> rows;
+    // parameters as bound). Read only when someone observes.
+    const ParameterRows *rows = nullptr;
     std::function<void(qint64 rows)> afterSuccess;
 };
 
@@ -51,8 +52,12 @@ public:
     const SqlDialect &dialect() const { return m_dialect; }
     QSqlDatabase &database() { return m_database; }
 
+    // Hears of every statement sent, failed ones included.
     using StatementObserver = std::function<void(const StatementEvent &)>;
     void setStatementObserver(StatementObserver observer) { m_observer = std::move(observer); }
+    // Whether the observer looks at events at all (the session: whether it has listeners).
+    // Unobserved, a connection does not build the parameter rows of a many-row statement.
+    void setObserved(bool observed) { m_observed = observed; }
 
     bool inTransaction() const { return m_inTransaction; }
     void begin();
@@ -78,7 +83,7 @@ public:
     // statement with every row. Returns the rows each execution affected; a failure reports the
     // rows sent until then. With `insertedIds`, collects each execution's lastInsertId() (for
     // INSERTs whose key isRowIdKey()) before `details.afterSuccess` runs.
-    QList<qint64> executeMany(const QString &sql, const QList<QVariantList> &rows,
+    QList<qint64> executeMany(const QString &sql, const ParameterRows &rows,
                               const StatementShape &shape, const StatementDetails &details = {},
                               QList<qint64> *insertedIds = nullptr);
 
@@ -102,6 +107,7 @@ private:
     QHash<QString, Statement *> m_statements;
     QHash<QString, bool> m_rowIdKeys; // "table.column" -> isRowIdKey()
     StatementObserver m_observer;
+    bool m_observed = true;
     bool m_inTransaction = false;
 };
 

@@ -23,21 +23,21 @@ struct BoundValues : QSqlResult
     }
 };
 
-void bindAll(QSqlQuery &query, const QVariantList &parameters)
+void bindAll(QSqlQuery &query, std::span<const QVariant> parameters)
 {
     QVariantList &bound = BoundValues::of(query);
-    if (bound.size() == parameters.size() && !parameters.isEmpty()) {
-        std::copy(parameters.cbegin(), parameters.cend(), bound.begin());
+    if (size_t(bound.size()) == parameters.size() && !parameters.empty()) {
+        std::copy(parameters.begin(), parameters.end(), bound.begin());
         return;
     }
-    for (qsizetype i = 0; i < parameters.size(); ++i)
-        query.bindValue(int(i), parameters.at(i));
+    for (size_t i = 0; i < parameters.size(); ++i)
+        query.bindValue(int(i), parameters[i]);
 }
 #else
-void bindAll(QSqlQuery &query, const QVariantList &parameters)
+void bindAll(QSqlQuery &query, std::span<const QVariant> parameters)
 {
-    for (qsizetype i = 0; i < parameters.size(); ++i)
-        query.bindValue(int(i), parameters.at(i));
+    for (size_t i = 0; i < parameters.size(); ++i)
+        query.bindValue(int(i), parameters[i]);
 }
 #endif
 
@@ -51,7 +51,7 @@ QtSqlStatement::QtSqlStatement(const QSqlDatabase &database, const QString &sql)
         takeError();
 }
 
-bool QtSqlStatement::execute(const QVariantList &parameters)
+bool QtSqlStatement::run(std::span<const QVariant> parameters)
 {
     m_error = {};
     m_columnCount = -1;

@@ -19,7 +19,6 @@ public:
     // Prepares `sql`; on failure error() is set and the statement must not be executed.
     QtSqlStatement(const QSqlDatabase &database, const QString &sql);
 
-    bool execute(const QVariantList &parameters) override;
     bool returnsRows() const override { return m_query.isSelect(); }
     bool next() override;
     int columnCount() const override;
@@ -27,6 +26,9 @@ public:
     qint64 rowsAffected() const override { return m_query.numRowsAffected(); }
     qint64 lastInsertId() const override;
     void finish() override { m_query.finish(); }
+
+protected:
+    bool run(std::span<const QVariant> parameters) override;
 
 private:
     void takeError();

@@ -43,6 +43,7 @@ Session::Session(QSqlDatabase database, MappingPtr mapping, SessionOptions optio
     m_connection.setStatementObserver([this](const StatementEvent &event) {
         notify([&](SessionListener &l) { l.statementExecuted(*this, event); });
     });
+    m_connection.setObserved(false);
 }
 
 Session::~Session()
@@ -252,11 +253,13 @@ void Session::addListener(SessionListener *listener)
 {
     if (listener && !m_listeners.contains(listener))
         m_listeners.append(listener);
+    m_connection.setObserved(!m_listeners.isEmpty());
 }
 
 void Session::removeListener(SessionListener *listener)
 {
     m_listeners.removeAll(listener);
+    m_connection.setObserved(!m_listeners.isEmpty());
 }
 
 // ---- expiry and identity ------------------------------------------------------------------

@@ -107,7 +107,7 @@ SqliteStatement::~SqliteStatement()
     sqlite3_finalize(m_statement);
 }
 
-bool SqliteStatement::execute(const QVariantList &parameters)
+bool SqliteStatement::run(std::span<const QVariant> parameters)
 {
     m_error = {};
     // Reaching the end, an error and finish() reset the statement; only rows left unread
@@ -117,14 +117,14 @@ bool SqliteStatement::execute(const QVariantList &parameters)
     m_rowWaiting = m_onRow = false;
     m_rowsAffected = -1;
     const int expected = m_parameterCount;
-    if (expected != parameters.size()) {
+    if (size_t(expected) != parameters.size()) {
         m_error.text = QStringLiteral("Parameter count mismatch: the statement takes %1, %2 given")
                            .arg(expected)
-                           .arg(parameters.size());
+                           .arg(qsizetype(parameters.size()));
         return false;
     }
     for (int i = 0; i < expected; ++i) {
-        if (!bind(i + 1, parameters.at(i)))
+        if (!bind(i + 1, parameters[size_t(i)]))
             return false;
     }
     const int rc = sqlite3_step(m_statement);

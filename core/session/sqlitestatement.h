@@ -22,7 +22,7 @@ bool isRowIdAlias(sqlite3 *database, const QString &table, const QString &column
 
 // A Statement through SQLite's C API on the connection QSqlDatabase opened: the same
 // transaction, without QSqlQuery's per-value bookkeeping. Parameters are bound without copying,
-// so the list given to execute() must outlive reading the rows.
+// so the parameters given to execute() must outlive reading the rows.
 class SqliteStatement final : public Statement
 {
 public:
@@ -30,7 +30,6 @@ public:
     SqliteStatement(sqlite3 *database, const QString &sql);
     ~SqliteStatement() override;
 
-    bool execute(const QVariantList &parameters) override;
     bool returnsRows() const override { return m_columnCount > 0; }
     bool next() override;
     int columnCount() const override { return m_columnCount; }
@@ -39,6 +38,9 @@ public:
     qint64 rowsAffected() const override { return m_rowsAffected; }
     qint64 lastInsertId() const override;
     void finish() override;
+
+protected:
+    bool run(std::span<const QVariant> parameters) override;
 
 private:
     bool bind(int position, const QVariant &value);

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <span>
+
 namespace sessionscope {
 
 // Why a statement failed, as the database put it.
@@ -27,7 +29,12 @@ public:
 
     // Binds `parameters` (positionally) and runs the statement up to its first row. False on
     // failure, with error() saying why.
-    virtual bool execute(const QVariantList &parameters) = 0;
+    bool execute(const QVariantList &parameters)
+    {
+        return run({parameters.constData(), size_t(parameters.size())});
+    }
+    // execute() with a row of a ParameterRows (no list of its own).
+    bool executeRow(std::span<const QVariant> parameters) { return run(parameters); }
     // Whether the statement produced rows (a SELECT, or a write with RETURNING); known once
     // it has been executed.
     virtual bool returnsRows() const = 0;
@@ -56,6 +63,8 @@ public:
 
 protected:
     Statement() = default;
+    // execute(): one entry point for both forms of parameters.
+    virtual bool run(std::span<const QVariant> parameters) = 0;
     StatementError m_error;
 };
 

@@ -6,6 +6,8 @@
 #include "session.h"
 #include "state/attributes.h"
 
+#include <QScopeGuard>
+
 #include <algorithm>
 
 namespace sessionscope {
@@ -26,6 +28,10 @@ ObjectState *refOf(const QVariant &v)
 
 bool keyLess(const ObjectState *a, const ObjectState *b)
 {
+    const qlonglong *x = a->key().asInteger();
+    const qlonglong *y = b->key().asInteger();
+    if (x && y)
+        return *x < *y;
     return values::compareKeys(a->key(), b->key()) < 0;
 }
 
@@ -88,19 +94,16 @@ bool UnitOfWork::registerObject(ObjectState *state, bool isDelete, bool cancelDe
 
 void UnitOfWork::registerMember(ObjectState *state, bool isDelete, bool cancelDelete)
 {
-    auto it = m_states.find(state);
-    if (it == m_states.end()) {
-        m_states.insert(state, qsizetype(m_registered.size()));
+    if (m_members.insert(state))
         m_registered.push_back(Registration{state, isDelete});
-    } else if (isDelete || cancelDelete) {
-        m_registered[size_t(*it)].isDelete = isDelete;
-    }
+    else if (isDelete || cancelDelete)
+        m_registered[size_t(m_members.indexOf(state))].isDelete = isDelete;
 }
 
 bool UnitOfWork::isDeleted(const ObjectState *state) const
 {
-    const auto it = m_states.constFind(const_cast<ObjectState *>(state));
-    return it != m_states.cend() && m_registered[size_t(*it)].isDelete;
+    const qsizetype index = m_members.indexOf(state);
+    return index >= 0 && m_registered[size_t(index)].isDelete;
 }
 
 QList<ObjectState *> UnitOfWork::registered(const EntityType &entity, bool deletes) const
@@ -139,8 +142,8 @@ bool UnitOfWork::plan()
         if (!m_session.m_deleted.contains(state))
             candidates.append(state);
     }
-    m_states.reserve(candidates.size() + deleted.size());
     m_registered.reserve(size_t(candidates.size() + deleted.size()));
+    m_members.reserve(candidates.size() + deleted.size());
     for (ObjectState *state : candidates) {
         const bool orphan = attributes::isOrphan(*state);
         const bool persistentOrphan = orphan && state->hasIdentity();
@@ -150,12 +153,12 @@ bool UnitOfWork::plan()
             registerMember(state, persistentOrphan); // new or modified: in the session
     }
     for (ObjectState *state : deleted) {
-        if (!m_states.contains(state))
+        if (!m_members.contains(state))
             registerObject(state, true);
     }
     while (presortPass()) {
     }
-    return !m_states.isEmpty();
+    return !m_members.isEmpty();
 }
 
 bool UnitOfWork::presortPass()
@@ -461,7 +464,7 @@ void UnitOfWork::execute()
         // get theirs in memory.
         QHash<ObjectState *, QList<qsizetype>> tasksOf;
         for (qsizetype i = 0; i < tasks.size(); ++i) {
-            if (!m_states.contains(tasks[i].dest))
+            if (!m_members.contains(tasks[i].dest))
                 applySync(tasks[i]);
             else
                 tasksOf[tasks[i].dest].append(i);
@@ -474,7 +477,8 @@ void UnitOfWork::execute()
             selfReferential = selfReferential || relationship.target == entity;
         InsertBatch batch;
         UpdateBatch updates;
-        QList<int> columns; // the columns of the row at hand; its capacity serves every row
+        QList<int> columns;  // the columns of the row at hand; its capacity serves every row
+        QVariantList values; // the parameters of the new row at hand, likewise
         for (ObjectState *state : orderSaves(*entity)) {
             if (!tasksOf.isEmpty()) {
                 for (qsizetype i : tasksOf.value(state))
@@ -482,8 +486,7 @@ void UnitOfWork::execute()
             }
             if (state->hasIdentity()) {
                 sendInserts(*entity, batch);
-                PendingUpdate update;
-                switch (prepareUpdate(*state, update, columns)) {
+                switch (prepareUpdate(*state, columns)) {
                 case UpdatePlan::Nothing:
                     break;
                 case UpdatePlan::Alone:
@@ -491,12 +494,14 @@ void UnitOfWork::execute()
                     updateRow(*state);
                     break;
                 case UpdatePlan::Batched:
-                    if (!updates.rows.empty() && columns != updates.columns)
+                    if (!updates.states.empty() && columns != updates.columns)
                         sendUpdates(*entity, updates);
-                    if (updates.rows.empty())
+                    if (updates.states.empty()) {
                         updates.columns = columns;
-                    updates.rows.push_back(std::move(update));
-                    if (qsizetype(updates.rows.size()) >= kMaxRowsPerExecuteMany)
+                        updates.parameters.reset(columns.size() + entity->primaryKey().size());
+                    }
+                    addUpdateRow(updates, *state);
+                    if (qsizetype(updates.states.size()) >= kMaxRowsPerExecuteMany)
                         sendUpdates(*entity, updates);
                     break;
                 }
@@ -504,7 +509,7 @@ void UnitOfWork::execute()
             }
             sendUpdates(*entity, updates);
             bool needsKey = false;
-            PendingInsert row = prepareInsert(*state, columns, needsKey);
+            PendingInsert row = prepareInsert(*state, columns, values, needsKey);
             if (!batch.rows.empty() && (columns != batch.columns || needsKey != batch.needsKey))
                 sendInserts(*entity, batch);
             if (batch.rows.empty()) {
@@ -521,6 +526,9 @@ void UnitOfWork::execute()
                                                                    batch.columns.size());
                 }
             }
+            if (batch.rows.empty())
+                batch.parameters.reset(columns.size());
+            std::ranges::move(values, batch.parameters.addRow().begin());
             batch.rows.push_back(std::move(row));
             if (qsizetype(batch.rows.size()) >= batch.perStatement)
                 sendInserts(*entity, batch);
@@ -556,14 +564,14 @@ qint64 UnitOfWork::run(const QString &sql, const QVariantList &parameters,
 }
 
 UnitOfWork::PendingInsert UnitOfWork::prepareInsert(ObjectState &state, QList<int> &columns,
-                                                    bool &needsKey) const
+                                                    QVariantList &values, bool &needsKey) const
 {
     const EntityType &entity = state.entity();
     const SqlDialect &dialect = m_session.dialect();
     PendingInsert row;
     row.state = &state;
-    row.parameters.reserve(entity.columnCount());
     columns.clear();
+    values.clear();
     const int generated = entity.generatedKeyColumn();
     for (const Column &column : entity.columns()) {
         const int c = column.index;
@@ -576,18 +584,18 @@ UnitOfWork::PendingInsert UnitOfWork::prepareInsert(ObjectState &state, QList<in
             // A new row always starts at version 1, whatever was assigned.
             const QVariant first(qlonglong(1));
             row.prefetched.append(std::make_pair(c, first));
-            row.parameters.append(dialect.toSql(column, first));
+            values.append(dialect.toSql(column, first));
         } else if (current) {
-            row.parameters.append(dialect.toSql(column, *current));
+            values.append(dialect.toSql(column, *current));
         } else if (c == generated) {
             continue; // the database generates it; RETURNING brings it back
         } else if (column.hasDefault()) {
             row.prefetched.append(std::make_pair(c, column.defaultValue));
-            row.parameters.append(dialect.toSql(column, column.defaultValue));
+            values.append(dialect.toSql(column, column.defaultValue));
         } else if (column.primaryKey) {
             continue; // a key column nobody set: let the database refuse it
         } else {
-            row.parameters.append(QVariant());
+            values.append(QVariant());
         }
         columns.append(c);
     }
@@ -670,26 +678,21 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
         }
     };
 
-    if (batch.oneRowAtATime) {
-        QList<QVariantList> rows;
-        rows.reserve(count);
-        for (const PendingInsert &row : batch.rows)
-            rows.append(row.parameters);
-        details.afterSuccess = [&](qint64) { storeGenerated(); };
-        m_session.m_connection.executeMany(insertSql(entity, batch.columns, false, 1), rows, shape,
-                                           details, batch.needsKey ? &keys : nullptr);
+    // Whatever happens, the next batch starts empty.
+    const auto cleared = qScopeGuard([&batch] {
         batch.rows.clear();
+        batch.parameters.reset(batch.parameters.width());
+    });
+    if (batch.oneRowAtATime) {
+        details.afterSuccess = [&](qint64) { storeGenerated(); };
+        m_session.m_connection.executeMany(insertSql(entity, batch.columns, false, 1),
+                                           batch.parameters, shape, details,
+                                           batch.needsKey ? &keys : nullptr);
         return;
     }
 
     const QString &sql = insertSql(entity, batch.columns, batch.needsKey, count);
-    QVariantList parameters;
-    parameters.reserve(count * batch.columns.size());
-    details.rows.reserve(count);
-    for (const PendingInsert &row : batch.rows) {
-        parameters.append(row.parameters);
-        details.rows.append(row.parameters);
-    }
+    details.rows = &batch.parameters;
     // Generated keys come back with RETURNING, one per row. The order of RETURNING rows is not
     // specified, but keys are generated in increasing order as the rows are written, in the
     // order of VALUES: sorted, the n-th key is the n-th row's.
@@ -710,12 +713,10 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
         std::sort(keys.begin(), keys.end());
         storeGenerated();
     };
-    m_session.m_connection.execute(sql, parameters, shape, onRow, details);
-    batch.rows.clear();
+    m_session.m_connection.execute(sql, batch.parameters.values(), shape, onRow, details);
 }
 
-UnitOfWork::UpdatePlan UnitOfWork::prepareUpdate(ObjectState &state, PendingUpdate &update,
-                                                 QList<int> &changed) const
+UnitOfWork::UpdatePlan UnitOfWork::prepareUpdate(ObjectState &state, QList<int> &changed) const
 {
     const EntityType &entity = state.entity();
     if (entity.versionColumn() >= 0)
@@ -738,27 +739,37 @@ UnitOfWork::UpdatePlan UnitOfWork::prepareUpdate(ObjectState &state, PendingUpda
             return UpdatePlan::Alone;
     }
     std::sort(changed.begin(), changed.end());
-    const SqlDialect &dialect = m_session.dialect();
-    update.state = &state;
-    update.parameters.reserve(changed.size() + entity.primaryKey().size());
-    for (int c : changed)
-        update.parameters.append(dialect.toSql(entity.column(c), state.loadedValue(c)));
-    for (int k : entity.primaryKey())
-        update.parameters.append(dialect.toSql(entity.column(k), state.loadedValue(k)));
     return UpdatePlan::Batched;
+}
+
+void UnitOfWork::addUpdateRow(UpdateBatch &batch, ObjectState &state) const
+{
+    const EntityType &entity = state.entity();
+    const SqlDialect &dialect = m_session.dialect();
+    QVariant *value = batch.parameters.addRow().data();
+    for (int c : std::as_const(batch.columns))
+        *value++ = dialect.toSql(entity.column(c), state.loadedValue(c));
+    for (int k : entity.primaryKey())
+        *value++ = dialect.toSql(entity.column(k), state.loadedValue(k));
+    batch.states.push_back(&state);
 }
 
 void UnitOfWork::sendUpdates(const EntityType &entity, UpdateBatch &batch)
 {
-    if (batch.rows.empty())
+    if (batch.states.empty())
         return;
+    // Whatever happens, the next batch starts empty.
+    const auto cleared = qScopeGuard([&batch] {
+        batch.states.clear();
+        batch.parameters.reset(batch.parameters.width());
+    });
     QStringList assignments;
     for (int c : batch.columns)
         assignments.append(quoteIdentifier(entity.column(c).name) + QStringLiteral(" = ?"));
     QStringList conditions;
     StatementDetails details;
     details.entity = &entity;
-    details.object = batch.rows.size() == 1 ? batch.rows.front().state : nullptr;
+    details.object = batch.states.size() == 1 ? batch.states.front() : nullptr;
     details.parameterColumns = batch.columns;
     for (int k : entity.primaryKey()) {
         conditions.append(quoteIdentifier(entity.column(k).name) + QStringLiteral(" = ?"));
@@ -768,26 +779,20 @@ void UnitOfWork::sendUpdates(const EntityType &entity, UpdateBatch &batch)
         QStringLiteral("UPDATE %1 SET %2 WHERE %3")
             .arg(quoteIdentifier(entity.table()), assignments.join(QStringLiteral(", ")),
                  conditions.join(QStringLiteral(" AND ")));
-    QList<QVariantList> rows;
-    rows.reserve(qsizetype(batch.rows.size()));
-    for (const PendingUpdate &update : batch.rows)
-        rows.append(update.parameters);
     const QList<qint64> matched = m_session.m_connection.executeMany(
-        sql, rows, {QStringLiteral("UPDATE"), entity.table()}, details);
+        sql, batch.parameters, {QStringLiteral("UPDATE"), entity.table()}, details);
     for (qsizetype i = 0; i < matched.size(); ++i) {
         if (matched[i] < 0)
             throw SessionError(ErrorKind::Operational,
                                QStringLiteral("the database driver cannot report how many rows "
                                               "an UPDATE matched; refusing to assume success"));
         if (matched[i] != 1)
-            throw SessionError(
-                ErrorKind::StaleData,
-                QStringLiteral("UPDATE of %1 in table %2 expected to match 1 row; "
-                               "%3 matched")
-                    .arg(describeObject(*batch.rows[size_t(i)].state), entity.table())
-                    .arg(matched[i]));
+            throw SessionError(ErrorKind::StaleData,
+                               QStringLiteral("UPDATE of %1 in table %2 expected to match 1 row; "
+                                              "%3 matched")
+                                   .arg(describeObject(*batch.states[size_t(i)]), entity.table())
+                                   .arg(matched[i]));
     }
-    batch.rows.clear();
 }
 
 void UnitOfWork::updateRow(ObjectState &state)

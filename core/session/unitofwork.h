@@ -1,7 +1,9 @@
 #pragma once
 
+#include "parameterrows.h"
 #include "state/history.h"
 #include "state/objectstate.h"
+#include "state/orderedstateset.h"
 #include "state/passive.h"
 
 #include <QHash>
@@ -71,11 +73,12 @@ private:
     QList<ObjectState *> orderSaves(const EntityType &entity);
     QList<ObjectState *> orderDeletes(const EntityType &entity);
 
-    // New rows of one entity with the same columns, sent together as one multi-row INSERT.
+    // New rows of one entity with the same columns, sent together: one multi-row INSERT, or
+    // one INSERT executed per row. The batches keep their parameter memory from one batch to
+    // the next.
     struct PendingInsert
     {
         ObjectState *state = nullptr;
-        QVariantList parameters;                    // in the order of the batch's columns
         QList<std::pair<int, QVariant>> prefetched; // defaults and version, stored after it
     };
     struct InsertBatch
@@ -85,28 +88,29 @@ private:
         bool oneRowAtATime = false; // see insertsOneRowAtATime()
         qsizetype perStatement = 1; // rows sent (or reported) together
         std::vector<PendingInsert> rows;
+        ParameterRows parameters; // one row per entry of `rows`, in the order of `columns`
     };
     // Changed rows of one entity with the same changed columns, sent as one statement executed
     // per row.
-    struct PendingUpdate
-    {
-        ObjectState *state = nullptr;
-        QVariantList parameters; // the values of the batch's columns, then the key
-    };
     struct UpdateBatch
     {
         QList<int> columns;
-        std::vector<PendingUpdate> rows;
+        std::vector<ObjectState *> states;
+        ParameterRows parameters; // per state: the values of `columns`, then the key
     };
     enum class UpdatePlan { Nothing, Batched, Alone };
-    // Whether `state` needs an UPDATE, and if it can share one (no version column, no key
-    // change): then `update` holds it.
-    // `columns` receives the columns assigned; its capacity serves every row of a flush.
-    UpdatePlan prepareUpdate(ObjectState &state, PendingUpdate &update, QList<int> &columns) const;
+    // Whether `state` needs an UPDATE, and whether it can share one (no version column, no key
+    // change). `columns` receives the columns assigned; its capacity serves every row of a
+    // flush.
+    UpdatePlan prepareUpdate(ObjectState &state, QList<int> &columns) const;
+    // Adds `state`'s row to the batch, whose columns prepareUpdate() gave.
+    void addUpdateRow(UpdateBatch &batch, ObjectState &state) const;
     void sendUpdates(const EntityType &entity, UpdateBatch &batch);
 
-    // What `state`'s INSERT sends: its parameters, and the columns and key fetch of its shape.
-    PendingInsert prepareInsert(ObjectState &state, QList<int> &columns, bool &needsKey) const;
+    // What `state`'s INSERT sends: its parameters (into `values`), and the columns and key
+    // fetch of its shape. `columns` and `values` keep their capacity from row to row.
+    PendingInsert prepareInsert(ObjectState &state, QList<int> &columns, QVariantList &values,
+                                bool &needsKey) const;
     void sendInserts(const EntityType &entity, InsertBatch &batch);
     // Whether new rows of `entity` go as one-row INSERTs executed per row, generated keys read
     // from the connection, rather than multi-row INSERTs with RETURNING.
@@ -122,9 +126,10 @@ private:
                              qsizetype rows);
 
     Session &m_session;
-    // What is registered, in registration order, and where each object is in it.
+    // What is registered, in registration order; m_members holds the same objects and finds
+    // one's registration (it only grows during a flush, so its indexes are registration order).
     std::vector<Registration> m_registered;
-    QHash<ObjectState *, qsizetype> m_states;
+    OrderedStateSet m_members;
     // Which relationship rules have seen which objects (SQLAlchemy's Preprocess.processed).
     QHash<const Relationship *, QSet<ObjectState *>> m_presorted;
     // Relationships whose changes have been looked for (SQLAlchemy's setup_flush_actions).

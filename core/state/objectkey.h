@@ -24,6 +24,15 @@ public:
     const QVariant *end() const { return begin() + size(); }
     const QVariant &operator[](qsizetype i) const { return begin()[i]; }
 
+    // The key's one value when it is a single 64-bit integer (the usual generated key): keys
+    // compare and sort without going through QVariant.
+    const qlonglong *asInteger() const
+    {
+        return m_value.typeId() == QMetaType::LongLong
+                   ? static_cast<const qlonglong *>(m_value.constData())
+                   : nullptr;
+    }
+
     void assign(std::span<const QVariant> values);
     void clear() { m_value = QVariant(); }
     QVariantList toList() const;

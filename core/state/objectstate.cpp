@@ -144,8 +144,10 @@ void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
         return;
     }
     if (m_originalCount == m_originalCapacity) {
-        // Four first: one allocation for the usual few changes.
-        const quint32 capacity = std::max(quint32(4), 2 * m_originalCapacity);
+        // A new object usually has several attributes set before its flush: room for four at
+        // once. A persistent one usually has one or two changed: a quarter of the memory.
+        const quint32 first = hasIdentity() ? 2 : 4;
+        const quint32 capacity = std::max(first, 2 * m_originalCapacity);
         auto grown = std::make_unique<Original[]>(size_t(capacity));
         std::move(m_originals.get(), m_originals.get() + m_originalCount, grown.get());
         m_originals = std::move(grown);
@@ -263,8 +265,15 @@ void ObjectState::expire()
         m_extras->parents.clear();
     }
     expiredBits().fill(m_entity->attributeCount() + int(m_entity->composites().size()));
-    for (int a = 0; a < m_entity->attributeCount(); ++a)
-        unload(a);
+    // Every value at once: touch() above already counts every attribute as changed, and a
+    // commit expires every object of the session this way.
+    QVariant *value = values();
+    for (int a = 0; a < m_entity->attributeCount(); ++a) {
+        Q_ASSERT(loadedBits().test(a) || !value[a].isValid()); // only store() fills a value
+        if (loadedBits().test(a))
+            value[a] = QVariant();
+    }
+    loadedBits().clear();
     dropComposites();
 }
 

@@ -98,7 +98,6 @@ public:
     // ---- loaded values ("dict")
     bool isLoaded(int attribute) const { return loadedBits().test(attribute); }
     const QVariant &loadedValue(int attribute) const { return values()[attribute]; }
-    QVariant &loadedValueRef(int attribute) { return values()[attribute]; }
     void store(int attribute, QVariant value);
     void unload(int attribute);
     ObjectState *loadedReference(int attribute) const;

@@ -17,8 +17,13 @@ class OrderedStateSet
 {
 public:
     bool insert(ObjectState *state);
+    // Makes room for `count` members in all, so that filling up to it never rebuilds the index.
+    void reserve(qsizetype count);
     bool remove(const ObjectState *state);
     bool contains(const ObjectState *state) const { return slotOf(state) != kNotFound; }
+    // Where `state` is in ordered(), or -1 when it is not a member. Constant time while nothing
+    // has been removed (a set that only grows numbers its members in insertion order).
+    qsizetype indexOf(const ObjectState *state) const;
     bool isEmpty() const { return m_size == 0; }
     qsizetype size() const { return m_size; }
     void clear();

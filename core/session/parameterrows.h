@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QList>
+#include <QVariant>
+
+#include <span>
+
+namespace sessionscope {
+
+// The parameters of a statement run once per row, or of a multi-row INSERT: rows of equal width
+// in one flat list. A flush of many rows fills one of these per batch and reuses its capacity
+// for the next batch, instead of allocating a list per row; observers get per-row lists from
+// toLists() only when someone listens.
+class ParameterRows
+{
+public:
+    // Forgets the rows (keeping the memory) and starts over with rows of `width` values.
+    void reset(qsizetype width)
+    {
+        m_values.clear();
+        m_width = width;
+        m_rowCount = 0;
+    }
+    void reserveRows(qsizetype rows) { m_values.reserve(rows * m_width); }
+
+    // Appends a row of width() null values, for the caller to fill.
+    std::span<QVariant> addRow()
+    {
+        const qsizetype first = m_values.size();
+        m_values.resize(first + m_width);
+        ++m_rowCount;
+        return {m_values.data() + first, size_t(m_width)};
+    }
+
+    qsizetype width() const { return m_width; }
+    qsizetype rowCount() const { return m_rowCount; }
+    bool isEmpty() const { return m_rowCount == 0; }
+    std::span<const QVariant> row(qsizetype i) const
+    {
+        return {m_values.constData() + i * m_width, size_t(m_width)};
+    }
+    // Every value, row after row (the parameters of a multi-row INSERT).
+    const QVariantList &values() const { return m_values; }
+
+    // The first `count` rows (all when negative) as separate lists, as observers see them.
+    QList<QVariantList> toLists(qsizetype count = -1) const
+    {
+        const qsizetype n = count < 0 ? m_rowCount : std::min(count, m_rowCount);
+        QList<QVariantList> lists;
+        lists.reserve(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            const std::span<const QVariant> r = row(i);
+            lists.append(QVariantList(r.begin(), r.end()));
+        }
+        return lists;
+    }
+
+private:
+    QVariantList m_values;
+    qsizetype m_width = 0;
+    qsizetype m_rowCount = 0;
+};
+
+} // namespace sessionscope
