@@ -243,6 +243,20 @@ private slots:
         }
         m_session->flush();
         QCOMPARE(storedRows(), expected);
+        QVERIFY(m_session->newObjects().isEmpty());
+        QVERIFY(m_session->dirtyObjects().isEmpty());
+
+        // A pending object the flush does not take (it is deleted before it) stays out of the
+        // identity map; the one flushed beside it joins it.
+        Object kept = make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("k"));
+        Object dropped = make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("d"));
+        m_session->add(kept);
+        m_session->add(dropped);
+        m_session->expunge(dropped);
+        m_session->flush();
+        QCOMPARE(kept.lifecycle(), Lifecycle::Persistent);
+        QCOMPARE(dropped.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(m_session->identityMapObjects().size(), kUsers + 1);
 
         // Listened to again: the rows are there for the listener.
         m_session->addListener(&m_log);
@@ -251,6 +265,14 @@ private slots:
         QCOMPARE(flushShapes(), QStringList{QStringLiteral("UPDATE users")});
         QCOMPARE(m_log.statements().last().rows,
                  (QList<QVariantList>{{qlonglong(1), qlonglong(5)}, {qlonglong(2), qlonglong(8)}}));
+
+        // Every row flushed, quietly or not, belongs to the transaction: a rollback takes each
+        // one back and leaves its object transient.
+        m_session->rollback();
+        QCOMPARE(storedRows(), QStringList());
+        QVERIFY(m_session->identityMapObjects().isEmpty());
+        QCOMPARE(users[0].lifecycle(), Lifecycle::Transient);
+        QCOMPARE(kept.lifecycle(), Lifecycle::Transient);
     }
 
     void selfReferentialRowsInDependencyOrder()

@@ -558,28 +558,40 @@ void Session::expungeStates(const QList<ObjectState *> &states, bool toTransient
 
 void Session::registerPersistent(const QList<ObjectState *> &states)
 {
-    // One object at a time, so that each pending_to_persistent event follows exactly its
-    // object's change (SQLAlchemy does each step for all objects; nothing observes the
-    // difference but the timing of events).
-    SessionTransaction *transaction = currentTransaction();
-    // Room for the new objects at once, rather than a rehash each time the map fills up: the
-    // pending set bounds them without a pass over the objects.
-    m_identityMap.reserveMore(m_new.size());
+    // Every key first, so that a NULL key refuses the whole flush before any object changed.
+    qsizetype pending = 0;
     for (ObjectState *state : states) {
-        // The key the row has now, gathered without a list: usually the one the object
-        // already has.
-        const QList<int> &primaryKey = state->entity().primaryKey();
-        QVarLengthArray<QVariant, 4> key;
-        for (int index : primaryKey) {
+        for (int index : state->entity().primaryKey()) {
             if (!state->isLoaded(index) || !state->loadedValue(index).isValid())
                 throw SessionError(ErrorKind::InvalidRequest,
                                    QStringLiteral("%1 has a NULL primary key after flush; check "
                                                   "that every key column is set or generated")
                                        .arg(describeObject(*state)));
-            key.append(state->loadedValue(index));
         }
+        if (!state->hasIdentity())
+            ++pending; // a saved object without identity is one of the pending set
+    }
+    // One object at a time, so that each pending_to_persistent event follows exactly its
+    // object's change (SQLAlchemy does each step for all objects; nothing observes the
+    // difference but the timing of events). When nobody listens, the sets change in bulk
+    // instead: the dirty set once at the end, and the pending set moves to the transaction
+    // whole when the flush takes all of it.
+    const bool quietly = !isObserved();
+    const bool wholePendingSet = quietly && pending == m_new.size();
+    SessionTransaction *transaction = currentTransaction();
+    // Room for the new objects at once, rather than a rehash each time a table fills up.
+    m_identityMap.reserveMore(pending);
+    if (transaction)
+        transaction->dirtyStates.reserve(transaction->dirtyStates.size() + states.size() - pending);
+    for (ObjectState *state : states) {
+        // The key the row has now, gathered without a list: usually the one the object
+        // already has.
+        QVarLengthArray<QVariant, 4> key;
+        for (int index : state->entity().primaryKey())
+            key.append(state->loadedValue(index));
+        const bool wasPending = !state->hasIdentity();
         bool keyed = true; // whether the identity map already holds the state by this key
-        if (!state->hasIdentity()) {
+        if (wasPending) {
             state->setKey(key);
             keyed = false;
         } else if (!state->key().equals(key.constData(), key.size())) {
@@ -600,12 +612,27 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
         state->commitAll(); // first: a clean object does not join the modified set on the way
         if (!keyed || !m_identityMap.containsState(*state))
             m_identityMap.replace(*state);
-        m_identityMap.unmarkModified(*state);
+        if (!quietly)
+            m_identityMap.unmarkModified(*state);
+        if (wholePendingSet) {
+            Q_ASSERT(m_new.contains(state) == wasPending);
+            if (transaction && !wasPending)
+                transaction->dirtyStates.insert(state);
+            continue; // no listener to tell of the transition
+        }
         const bool inserted = m_new.remove(state);
         if (transaction)
             (inserted ? transaction->insertedStates : transaction->dirtyStates).insert(state);
         if (inserted)
             emitLifecycle(*state, LifecycleTransition::PendingToPersistent);
+    }
+    if (quietly)
+        m_identityMap.unmarkUnmodified(); // every flushed object is clean now
+    if (wholePendingSet) {
+        if (transaction)
+            m_new.moveAllInto(transaction->insertedStates);
+        else
+            m_new.clear();
     }
 }
 

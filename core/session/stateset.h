@@ -29,7 +29,20 @@ public:
     {
         other.m_states.forEach([this](ObjectState *state) { insert(state); });
     }
+    // Moves every member to the end of `target`, leaving this set empty. Into an empty target
+    // the set moves whole, without a hash operation per member.
+    void moveAllInto(StateSet &target)
+    {
+        if (!target.isEmpty()) {
+            target.insertAll(*this);
+            clear();
+            return;
+        }
+        std::swap(m_states, target.m_states);
+        target.m_states.forEach([](ObjectState *state) { state->touchFields(); });
+    }
     bool contains(const ObjectState *state) const { return m_states.contains(state); }
+    void reserve(qsizetype count) { m_states.reserve(count); }
     bool isEmpty() const { return m_states.isEmpty(); }
     qsizetype size() const { return m_states.size(); }
     void clear()

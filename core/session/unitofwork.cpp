@@ -84,6 +84,12 @@ UnitOfWork::UnitOfWork(Session &session)
     : m_session(session)
 {}
 
+UnitOfWork::~UnitOfWork()
+{
+    for (ObjectState *state : m_registered)
+        state->setFlushRegistration(false, false);
+}
+
 bool UnitOfWork::registerObject(ObjectState *state, bool isDelete, bool cancelDelete)
 {
     if (!state || !m_session.containsState(*state))
@@ -94,24 +100,25 @@ bool UnitOfWork::registerObject(ObjectState *state, bool isDelete, bool cancelDe
 
 void UnitOfWork::registerMember(ObjectState *state, bool isDelete, bool cancelDelete)
 {
-    if (m_members.insert(state))
-        m_registered.push_back(Registration{state, isDelete});
-    else if (isDelete || cancelDelete)
-        m_registered[size_t(m_members.indexOf(state))].isDelete = isDelete;
+    if (!state->isRegisteredForFlush()) {
+        state->setFlushRegistration(true, isDelete);
+        m_registered.push_back(state);
+    } else if (isDelete || cancelDelete) {
+        state->setFlushRegistration(true, isDelete);
+    }
 }
 
 bool UnitOfWork::isDeleted(const ObjectState *state) const
 {
-    const qsizetype index = m_members.indexOf(state);
-    return index >= 0 && m_registered[size_t(index)].isDelete;
+    return state->isRegisteredAsDelete();
 }
 
 QList<ObjectState *> UnitOfWork::registered(const EntityType &entity, bool deletes) const
 {
     QList<ObjectState *> out;
-    for (const Registration &registration : m_registered) {
-        if (&registration.state->entity() == &entity && registration.isDelete == deletes)
-            out.append(registration.state);
+    for (ObjectState *state : m_registered) {
+        if (&state->entity() == &entity && state->isRegisteredAsDelete() == deletes)
+            out.append(state);
     }
     return out;
 }
@@ -143,7 +150,6 @@ bool UnitOfWork::plan()
             candidates.append(state);
     }
     m_registered.reserve(size_t(candidates.size() + deleted.size()));
-    m_members.reserve(candidates.size() + deleted.size());
     for (ObjectState *state : candidates) {
         const bool orphan = attributes::isOrphan(*state);
         const bool persistentOrphan = orphan && state->hasIdentity();
@@ -153,12 +159,12 @@ bool UnitOfWork::plan()
             registerMember(state, persistentOrphan); // new or modified: in the session
     }
     for (ObjectState *state : deleted) {
-        if (!m_members.contains(state))
+        if (!state->isRegisteredForFlush())
             registerObject(state, true);
     }
     while (presortPass()) {
     }
-    return !m_members.isEmpty();
+    return !m_registered.empty();
 }
 
 bool UnitOfWork::presortPass()
@@ -464,7 +470,7 @@ void UnitOfWork::execute()
         // get theirs in memory.
         QHash<ObjectState *, QList<qsizetype>> tasksOf;
         for (qsizetype i = 0; i < tasks.size(); ++i) {
-            if (!m_members.contains(tasks[i].dest))
+            if (!tasks[i].dest->isRegisteredForFlush())
                 applySync(tasks[i]);
             else
                 tasksOf[tasks[i].dest].append(i);
@@ -931,8 +937,8 @@ void UnitOfWork::finalize()
     QList<ObjectState *> deleted;
     QList<ObjectState *> saved;
     saved.reserve(qsizetype(m_registered.size()));
-    for (const Registration &registration : m_registered)
-        (registration.isDelete ? deleted : saved).append(registration.state);
+    for (ObjectState *state : m_registered)
+        (state->isRegisteredAsDelete() ? deleted : saved).append(state);
     if (!deleted.isEmpty())
         m_session.removeNewlyDeleted(deleted);
     if (!saved.isEmpty())

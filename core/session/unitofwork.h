@@ -3,7 +3,6 @@
 #include "parameterrows.h"
 #include "state/history.h"
 #include "state/objectstate.h"
-#include "state/orderedstateset.h"
 #include "state/passive.h"
 
 #include <QHash>
@@ -30,6 +29,9 @@ class UnitOfWork
 {
 public:
     explicit UnitOfWork(Session &session);
+    ~UnitOfWork();
+    UnitOfWork(const UnitOfWork &) = delete;
+    UnitOfWork &operator=(const UnitOfWork &) = delete;
 
     // Registers what the session holds and runs the dependency rules until nothing new is
     // registered. Returns false when there is nothing to flush.
@@ -40,11 +42,6 @@ public:
     void finalize();
 
 private:
-    struct Registration
-    {
-        ObjectState *state = nullptr;
-        bool isDelete = false;
-    };
     // A foreign-key assignment to make on `dest` before its row is written.
     struct SyncTask
     {
@@ -126,10 +123,9 @@ private:
                              qsizetype rows);
 
     Session &m_session;
-    // What is registered, in registration order; m_members holds the same objects and finds
-    // one's registration (it only grows during a flush, so its indexes are registration order).
-    std::vector<Registration> m_registered;
-    OrderedStateSet m_members;
+    // What is registered, in registration order. Each object also carries its registration
+    // (ObjectState::isRegisteredForFlush()), so a look-up is a flag, not a hash probe.
+    std::vector<ObjectState *> m_registered;
     // Which relationship rules have seen which objects (SQLAlchemy's Preprocess.processed).
     QHash<const Relationship *, QSet<ObjectState *>> m_presorted;
     // Relationships whose changes have been looked for (SQLAlchemy's setup_flush_actions).

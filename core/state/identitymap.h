@@ -59,6 +59,16 @@ public:
         if (m_modified.remove(&state))
             state.touchFields(); // the dirty set
     }
+    // unmarkModified() for every marked state that is no longer modified (after a flush).
+    void unmarkUnmodified()
+    {
+        m_modified.removeIf([](ObjectState *state) {
+            if (state->isModified())
+                return false;
+            state->touchFields(); // the dirty set
+            return true;
+        });
+    }
     bool hasModified() const { return !m_modified.isEmpty(); }
     bool isMarkedModified(const ObjectState &state) const { return m_modified.contains(&state); }
     // In the order they were first modified.

@@ -177,6 +177,15 @@ public:
 
     // ---- session bookkeeping
     void setAttached(bool attached);
+    // Registered with the flush under way, to save or to delete (kept by its unit of work, which
+    // clears it when done: one flush at a time per session).
+    bool isRegisteredForFlush() const { return m_registeredForFlush; }
+    bool isRegisteredAsDelete() const { return m_registeredAsDelete; }
+    void setFlushRegistration(bool registered, bool asDelete)
+    {
+        m_registeredForFlush = registered;
+        m_registeredAsDelete = registered && asDelete;
+    }
     bool isTrackedModified() const { return m_trackedModified; }
     void setTrackedModified(bool tracked) { m_trackedModified = tracked; }
 
@@ -258,6 +267,8 @@ private:
     bool m_touchedFields : 1 = false;
     bool m_touchedAll : 1 = false;
     bool m_inIdentityMap : 1 = false; // held by its session's identity map under its key
+    bool m_registeredForFlush : 1 = false;
+    bool m_registeredAsDelete : 1 = false;
 };
 
 // "User#1" for an object with an identity, "User (pending)" otherwise: for messages.
