@@ -213,10 +213,12 @@ private slots:
             if (!query.exec(QStringLiteral("SELECT id, name, age FROM users ORDER BY id")))
                 return QStringList{query.lastError().text()};
             QStringList rows;
-            while (query.next())
+            while (query.next()) { // drivers differ in what a NULL converts to: say it
+                const QString age =
+                    query.isNull(2) ? QStringLiteral("NULL") : query.value(2).toString();
                 rows.append(QStringLiteral("%1 %2 %3")
-                                .arg(query.value(0).toString(), query.value(1).toString(),
-                                     query.value(2).toString()));
+                                .arg(query.value(0).toString(), query.value(1).toString(), age));
+            }
             return rows;
         };
         QStringList expected;
@@ -224,7 +226,7 @@ private slots:
             expected.append(QStringLiteral("%1 u%2 %3")
                                 .arg(i + 1)
                                 .arg(i)
-                                .arg(i % 3 == 0 ? QString::number(i) : QString()));
+                                .arg(i % 3 == 0 ? QString::number(i) : QStringLiteral("NULL")));
         QCOMPARE(storedRows(), expected);
 
         // Updates of two shapes, unobserved too.

@@ -248,6 +248,9 @@ QJsonValue toJson(const QVariant &value)
 
 bool equal(const QVariant &a, const QVariant &b)
 {
+    if (a.typeId() == QMetaType::LongLong && b.typeId() == QMetaType::LongLong)
+        return *static_cast<const qlonglong *>(a.constData()) ==
+               *static_cast<const qlonglong *>(b.constData());
     const bool aNull = !a.isValid() || a.isNull();
     const bool bNull = !b.isValid() || b.isNull();
     if (aNull || bNull)

@@ -57,7 +57,7 @@ QString SqlDialect::selectExpression(const Column &column, const QString &qualif
     return qualifiedName;
 }
 
-QVariant SqlDialect::toSql(const Column &column, const QVariant &value) const
+QVariant SqlDialect::convertToSql(const Column &column, const QVariant &value) const
 {
     if (!value.isValid() || value.isNull())
         return QVariant();

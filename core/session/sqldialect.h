@@ -36,7 +36,13 @@ public:
     QString selectExpression(const Column &column, const QString &qualifiedName) const;
 
     // A canonical value (see values.h) as a bound parameter.
-    QVariant toSql(const Column &column, const QVariant &value) const;
+    QVariant toSql(const Column &column, const QVariant &value) const
+    {
+        // Integers, reals and texts go as they are: no call for the values a flush mostly sends.
+        if (passesAsIs(column, value))
+            return value;
+        return convertToSql(column, value);
+    }
     // A value read from the driver, converted to canonical form.
     std::optional<QVariant> fromSql(const Column &column, const QVariant &raw, QString *why) const;
     // Whether fromSql() would hand `raw` back unchanged: what drivers return most of the time.
@@ -45,6 +51,21 @@ public:
     bool readSql(const Column &column, QVariant &value, QString *why) const;
 
 private:
+    static bool passesAsIs(const Column &column, const QVariant &value)
+    {
+        switch (value.typeId()) {
+        case QMetaType::LongLong:
+        case QMetaType::Double:
+            return column.type == ColumnType::Integer || column.type == ColumnType::Real;
+        case QMetaType::QString: // a null QString is SQL NULL: convertToSql() says so
+            return column.type == ColumnType::Text &&
+                   !static_cast<const QString *>(value.constData())->isNull();
+        default:
+            return false;
+        }
+    }
+    QVariant convertToSql(const Column &column, const QVariant &value) const;
+
     SqlFlavor m_flavor;
 };
 

@@ -25,6 +25,12 @@ public:
         for (int w = 0; w < m_wordCount; ++w)
             m_words[w] = 0;
     }
+    // Removes the members of `other` (a set of the same word count).
+    void subtract(const AttributeBits &other) const
+    {
+        for (int w = 0; w < m_wordCount; ++w)
+            m_words[w] &= ~other.m_words[w];
+    }
     void fill(int size) const
     {
         for (int i = 0; i < size; ++i)

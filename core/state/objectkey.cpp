@@ -22,6 +22,11 @@ QVariantList ObjectKey::toList() const
 
 bool ObjectKey::equals(const QVariant *values, qsizetype count) const
 {
+    if (const qlonglong *key = asInteger(); key && count == 1) {
+        // The usual integer key, compared without QVariant.
+        if (values[0].typeId() == QMetaType::LongLong)
+            return *key == *static_cast<const qlonglong *>(values[0].constData());
+    }
     if (count != size())
         return false;
     const QVariant *mine = begin();

@@ -225,7 +225,9 @@ void ObjectState::commitAll()
 {
     // What becomes visible: the History of what had an original or pending backref changes,
     // and the flags; loaded values stay as they are. Composites derive theirs from columns.
-    if (!m_entity->composites().empty()) {
+    if (!m_pool->isTracking()) {
+        // Nothing records touches: skip visiting what changed.
+    } else if (!m_entity->composites().empty()) {
         touch();
     } else {
         touchFields();
@@ -239,11 +241,10 @@ void ObjectState::commitAll()
     clearOriginals();
     if (m_extras)
         m_extras->pending.clear();
+    // Loaded attributes are no longer expired (only attributes are ever loaded, so a
+    // composite's slot is left as it is).
     const AttributeBits expired = expiredBits();
-    for (int a = 0; a < m_entity->attributeCount(); ++a) {
-        if (isLoaded(a))
-            expired.reset(a);
-    }
+    expired.subtract(loadedBits());
     for (int c = 0; c < int(m_entity->composites().size()); ++c) {
         if (cachedComposite(c))
             expired.reset(compositeSlot(c));
