@@ -5,10 +5,10 @@
 
 #include "mapping/column.h"
 #include "session/connection.h"
-#include "session/parameterrows.h"
 #include "session/qtsqlstatement.h"
 #include "session/sqldialect.h"
 #include "session/sqlitestatement.h"
+#include "session/valuerows.h"
 #include "support/error.h"
 
 #include <QSqlQuery>
@@ -261,9 +261,9 @@ private slots:
     void executeAfterUnreadRows_data() { bothPathsReadWhatTheyWrote_data(); }
     // The flat rows a batch fills: each row apart, the memory kept across reset() for rows of
     // another width, rows of no parameters counted too.
-    void parameterRowsKeepRowsApart()
+    void valueRowsKeepRowsApart()
     {
-        ParameterRows rows;
+        ValueRows rows;
         rows.reset(2);
         for (qlonglong i = 0; i < 3; ++i) {
             const std::span<QVariant> row = rows.addRow();

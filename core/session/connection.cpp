@@ -252,7 +252,7 @@ bool Connection::isRowIdKey(const QString &table, const QString &column)
     return *it;
 }
 
-QList<qint64> Connection::executeMany(const QString &sql, const ParameterRows &rows,
+QList<qint64> Connection::executeMany(const QString &sql, const ValueRows &rows,
                                       const StatementShape &shape, const StatementDetails &details,
                                       QList<qint64> *insertedIds)
 {

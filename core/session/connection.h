@@ -1,7 +1,7 @@
 #pragma once
 
 #include "events/sessionlistener.h"
-#include "parameterrows.h"
+#include "valuerows.h"
 #include "sqldialect.h"
 #include "statement.h"
 
@@ -33,7 +33,7 @@ struct StatementDetails
     QList<int> parameterColumns;
     // The parameter rows observers see when a statement writes several rows (else one row: the
     // parameters as bound). Read only when someone observes.
-    const ParameterRows *rows = nullptr;
+    const ValueRows *rows = nullptr;
     std::function<void(qint64 rows)> afterSuccess;
 };
 
@@ -83,7 +83,7 @@ public:
     // statement with every row. Returns the rows each execution affected; a failure reports the
     // rows sent until then. With `insertedIds`, collects each execution's lastInsertId() (for
     // INSERTs whose key isRowIdKey()) before `details.afterSuccess` runs.
-    QList<qint64> executeMany(const QString &sql, const ParameterRows &rows,
+    QList<qint64> executeMany(const QString &sql, const ValueRows &rows,
                               const StatementShape &shape, const StatementDetails &details = {},
                               QList<qint64> *insertedIds = nullptr);
 

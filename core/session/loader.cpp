@@ -25,8 +25,8 @@ Loader::Loader(Session &session)
     : m_session(session)
 {}
 
-QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &columns,
-                                   const QList<Condition> &where)
+ValueRows Loader::select(const EntityType &entity, const QList<int> &columns,
+                         const QList<Condition> &where)
 {
     const QString table = quoteIdentifier(entity.table());
     QStringList selected;
@@ -60,21 +60,19 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
         order.append(table + u'.' + quoteIdentifier(entity.column(k).name));
     sql += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
 
-    QList<QVariantList> rows;
+    ValueRows rows;
+    rows.reset(columns.size());
     QString failure;
     Connection &connection = m_session.connectionForWork();
     connection.execute(
         sql, parameters, {QStringLiteral("SELECT"), entity.table()},
         [&](const Statement &result) {
-            QVariantList row;
-            row.reserve(columns.size());
+            const std::span<QVariant> row = rows.addRow();
             for (qsizetype i = 0; i < columns.size(); ++i) {
                 const Column &column = entity.column(columns[i]);
-                QVariant value;
-                if (result.canonicalValue(int(i), column.type, value)) {
-                    row.append(std::move(value));
+                QVariant &value = row[size_t(i)];
+                if (result.canonicalValue(int(i), column.type, value))
                     continue;
-                }
                 value = result.value(int(i));
                 QString why;
                 if (!dialect.readSql(column, value, &why)) {
@@ -84,9 +82,7 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
                                       .arg(entity.table(), column.name, why);
                     value = QVariant();
                 }
-                row.append(std::move(value));
             }
-            rows.append(std::move(row));
         },
         details);
     if (!failure.isEmpty())
@@ -94,17 +90,18 @@ QList<QVariantList> Loader::select(const EntityType &entity, const QList<int> &c
     return rows;
 }
 
-ObjectState *Loader::instance(const EntityType &entity, QVariantList &row,
+ObjectState *Loader::instance(const EntityType &entity, std::span<QVariant> row,
                               QSet<ObjectState *> &partials)
 {
     // `row` holds every column, in mapping order.
     QVarLengthArray<QVariant, 4> key;
     for (int k : entity.primaryKey()) {
-        if (!row.at(k).isValid())
+        if (!row[size_t(k)].isValid())
             return nullptr;
-        key.append(row.at(k));
+        key.append(row[size_t(k)]);
     }
-    if (ObjectState *state = m_session.m_identityMap.find(entity, key)) {
+    const IdentityMap::Probe probe = m_session.m_identityMap.probe(entity, key);
+    if (ObjectState *state = probe.found) {
         if (partials.contains(state))
             return state;
         partials.insert(state);
@@ -123,7 +120,7 @@ ObjectState *Loader::instance(const EntityType &entity, QVariantList &row,
         }
         for (int a : toLoad) {
             if (a < entity.columnCount())
-                state->store(a, std::move(row[a]));
+                state->store(a, std::move(row[size_t(a)]));
         }
         attributes::compositesRefreshed(*state, toLoad);
         state->commit(toLoad);
@@ -131,24 +128,23 @@ ObjectState *Loader::instance(const EntityType &entity, QVariantList &row,
     }
     ObjectState *state = m_session.m_pool->create(entity);
     state->setKey(key);
-    for (int c = 0; c < entity.columnCount(); ++c)
-        state->store(c, std::move(row[c]));
+    state->storeColumns(row.first(size_t(entity.columnCount())));
     state->setAttached(true);
     attributes::compositesLoaded(*state);
-    m_session.m_identityMap.addNew(*state);
+    m_session.m_identityMap.addNew(*state, probe.hash);
     m_session.emitLifecycle(*state, LifecycleTransition::LoadedAsPersistent);
     return state;
 }
 
-QList<ObjectState *> Loader::instances(const EntityType &entity, QList<QVariantList> rows)
+QList<ObjectState *> Loader::instances(const EntityType &entity, ValueRows rows)
 {
     QSet<ObjectState *> partials;
     QList<ObjectState *> out;
-    out.reserve(rows.size());
-    if (rows.size() > 64)
-        m_session.m_identityMap.reserveMore(rows.size());
-    for (QVariantList &row : rows) {
-        if (ObjectState *state = instance(entity, row, partials))
+    out.reserve(rows.rowCount());
+    if (rows.rowCount() > 64)
+        m_session.m_identityMap.reserveMore(rows.rowCount());
+    for (qsizetype i = 0; i < rows.rowCount(); ++i) {
+        if (ObjectState *state = instance(entity, rows.mutableRow(i), partials))
             out.append(state);
     }
     return out;
@@ -263,16 +259,16 @@ LoadResult Loader::loadExpired(ObjectState &state, Passive passive)
         QList<Condition> where;
         for (qsizetype i = 0; i < entity.primaryKey().size(); ++i)
             where.append({entity.primaryKey()[i], state.key()[i]});
-        const QList<QVariantList> rows = select(entity, columns, where);
+        const ValueRows rows = select(entity, columns, where);
         if (rows.isEmpty())
             throw SessionError(ErrorKind::ObjectDeleted,
                                QStringLiteral("%1 has been deleted, or its row is otherwise not "
                                               "present")
                                    .arg(describeObject(state)));
-        const QVariantList &row = rows.first();
+        const std::span<const QVariant> row = rows.row(0);
         for (int a : toLoad) {
             if (entity.isColumn(a))
-                state.store(a, row.at(columns.indexOf(a)));
+                state.store(a, row[size_t(columns.indexOf(a))]);
         }
         attributes::compositesRefreshed(state, toLoad);
         state.commit(toLoad);
@@ -299,7 +295,7 @@ void Loader::refresh(ObjectState &state, const QList<int> &attributes)
     QList<Condition> where;
     for (qsizetype i = 0; i < entity.primaryKey().size(); ++i)
         where.append({entity.primaryKey()[i], state.key()[i]});
-    const QList<QVariantList> rows = select(entity, columns, where);
+    const ValueRows rows = select(entity, columns, where);
     if (rows.isEmpty())
         throwInvalidRequest(
             QStringLiteral("could not refresh %1: its row is gone").arg(describeObject(state)));
@@ -307,7 +303,7 @@ void Loader::refresh(ObjectState &state, const QList<int> &attributes)
     // ones load lazily on access).
     for (int a : toLoad) {
         if (entity.isColumn(a))
-            state.store(a, rows.first().at(columns.indexOf(a)));
+            state.store(a, rows.row(0)[size_t(columns.indexOf(a))]);
     }
     attributes::compositesRefreshed(state, attributes);
     if (attributes.isEmpty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session.h"
+#include "valuerows.h"
 
 #include <QSet>
 
@@ -30,12 +31,12 @@ private:
         QVariant value; // canonical; invalid: IS NULL
     };
     // SELECT `columns` of `entity` WHERE the conditions hold, ordered by primary key; rows come
-    // back in canonical form.
-    QList<QVariantList> select(const EntityType &entity, const QList<int> &columns,
-                               const QList<Condition> &where);
+    // back in canonical form, one row of `columns.size()` values each.
+    ValueRows select(const EntityType &entity, const QList<int> &columns,
+                     const QList<Condition> &where);
     // The objects for `rows` (every column, in mapping order); the values move into them.
-    QList<ObjectState *> instances(const EntityType &entity, QList<QVariantList> rows);
-    ObjectState *instance(const EntityType &entity, QVariantList &row,
+    QList<ObjectState *> instances(const EntityType &entity, ValueRows rows);
+    ObjectState *instance(const EntityType &entity, std::span<QVariant> row,
                           QSet<ObjectState *> &partials);
     // A column's value as a relationship load reads it: the committed value when asked for.
     LoadResult columnValue(ObjectState &state, int column, Passive passive);

@@ -33,7 +33,7 @@ public:
     {
         return run({parameters.constData(), size_t(parameters.size())});
     }
-    // execute() with a row of a ParameterRows (no list of its own).
+    // execute() with a row of a ValueRows (no list of its own).
     bool executeRow(std::span<const QVariant> parameters) { return run(parameters); }
     // Whether the statement produced rows (a SELECT, or a write with RETURNING); known once
     // it has been executed.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "parameterrows.h"
+#include "valuerows.h"
 #include "state/history.h"
 #include "state/objectstate.h"
 #include "state/passive.h"
@@ -85,7 +85,7 @@ private:
         bool oneRowAtATime = false; // see insertsOneRowAtATime()
         qsizetype perStatement = 1; // rows sent (or reported) together
         std::vector<PendingInsert> rows;
-        ParameterRows parameters; // one row per entry of `rows`, in the order of `columns`
+        ValueRows parameters; // one row per entry of `rows`, in the order of `columns`
     };
     // Changed rows of one entity with the same changed columns, sent as one statement executed
     // per row.
@@ -93,7 +93,7 @@ private:
     {
         QList<int> columns;
         std::vector<ObjectState *> states;
-        ParameterRows parameters; // per state: the values of `columns`, then the key
+        ValueRows parameters; // per state: the values of `columns`, then the key
     };
     enum class UpdatePlan { Nothing, Batched, Alone };
     // Whether `state` needs an UPDATE, and whether it can share one (no version column, no key

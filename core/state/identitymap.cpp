@@ -132,9 +132,22 @@ bool IdentityMap::add(ObjectState &state)
 
 void IdentityMap::addNew(ObjectState &state)
 {
+    addNew(state, hashOf(state.entity(), state.key()));
+}
+
+void IdentityMap::addNew(ObjectState &state, size_t hash)
+{
     Q_ASSERT(!find(state.entity(), state.key()));
-    insertNew(state, hashOf(state.entity(), state.key()));
+    Q_ASSERT(hash == hashOf(state.entity(), state.key()));
+    insertNew(state, hash);
     added(state);
+}
+
+IdentityMap::Probe IdentityMap::probe(const EntityType &entity, std::span<const QVariant> key) const
+{
+    const size_t hash = hashOf(entity, key);
+    const qsizetype slot = slotOf(entity, key, hash);
+    return {slot < 0 ? nullptr : m_slots[size_t(slot)], hash};
 }
 
 ObjectState *IdentityMap::replace(ObjectState &state)

@@ -33,11 +33,20 @@ class IdentityMap
 {
 public:
     ObjectState *find(const EntityType &entity, std::span<const QVariant> key) const;
+    // find(), also giving the key's hash for addNew(): a load that misses hashes each key once.
+    struct Probe
+    {
+        ObjectState *found = nullptr;
+        size_t hash = 0;
+    };
+    Probe probe(const EntityType &entity, std::span<const QVariant> key) const;
     bool containsState(const ObjectState &state) const;
     // Adds a state by its key; fails when another object already holds that key.
     bool add(ObjectState &state);
-    // Adds a state whose key find() just reported free (a row loaded for the first time).
+    // Adds a state whose key find() just reported free (a row loaded for the first time); with
+    // the hash probe() gave for that key.
     void addNew(ObjectState &state);
+    void addNew(ObjectState &state, size_t hash);
     // Adds or replaces whatever holds the state's key; returns the replaced state, if any.
     ObjectState *replace(ObjectState &state);
     // Removes the state if it is the one held under its key.

@@ -107,6 +107,21 @@ void ObjectState::store(int attribute, QVariant value)
     loadedBits().set(attribute);
 }
 
+void ObjectState::storeColumns(std::span<QVariant> columns)
+{
+    Q_ASSERT(columns.size() == size_t(m_entity->columnCount()));
+    if (m_pool->isTracking()) {
+        for (size_t c = 0; c < columns.size(); ++c)
+            touchAttribute(int(c));
+    }
+    QVariant *value = values();
+    const AttributeBits loaded = loadedBits();
+    for (size_t c = 0; c < columns.size(); ++c) {
+        value[c] = std::move(columns[c]);
+        loaded.set(int(c));
+    }
+}
+
 void ObjectState::unload(int attribute)
 {
     touchAttribute(attribute);

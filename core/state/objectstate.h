@@ -99,6 +99,9 @@ public:
     bool isLoaded(int attribute) const { return loadedBits().test(attribute); }
     const QVariant &loadedValue(int attribute) const { return values()[attribute]; }
     void store(int attribute, QVariant value);
+    // store() for every column at once, the values moved out of `columns` (in column order):
+    // a row loaded into a fresh object.
+    void storeColumns(std::span<QVariant> columns);
     void unload(int attribute);
     ObjectState *loadedReference(int attribute) const;
     ObjectList loadedCollection(int attribute) const;

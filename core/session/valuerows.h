@@ -7,11 +7,12 @@
 
 namespace sessionscope {
 
-// The parameters of a statement run once per row, or of a multi-row INSERT: rows of equal width
-// in one flat list. A flush of many rows fills one of these per batch and reuses its capacity
-// for the next batch, instead of allocating a list per row; observers get per-row lists from
-// toLists() only when someone listens.
-class ParameterRows
+// Rows of values of equal width in one flat list: the parameters of a statement run once per
+// row (or of a multi-row INSERT), the columns a SELECT read. A flush of many rows fills one per
+// batch and reuses its capacity for the next, and a load keeps every row it read in one,
+// instead of allocating a list per row; observers get per-row lists from toLists() only when
+// someone listens.
+class ValueRows
 {
 public:
     // Forgets the rows (keeping the memory) and starts over with rows of `width` values.
@@ -38,6 +39,10 @@ public:
     std::span<const QVariant> row(qsizetype i) const
     {
         return {m_values.constData() + i * m_width, size_t(m_width)};
+    }
+    std::span<QVariant> mutableRow(qsizetype i)
+    {
+        return {m_values.data() + i * m_width, size_t(m_width)};
     }
     // Every value, row after row (the parameters of a multi-row INSERT).
     const QVariantList &values() const { return m_values; }
