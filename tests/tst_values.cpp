@@ -719,6 +719,14 @@ void TestValues::toSql_data()
         const QByteArray name = columnTypeName(type).toLatin1();
         both(QByteArray("NULL " + name).constData(), type, QVariant(), QVariant());
     }
+    // Typed nulls are NULL too, on the inline path for common types as well.
+    both("typed null integer", ColumnType::Integer, QVariant(QMetaType::fromType<qlonglong>()),
+         QVariant());
+    both("typed null real", ColumnType::Real, QVariant(QMetaType::fromType<double>()), QVariant());
+    both("typed null text", ColumnType::Text, QVariant(QMetaType::fromType<QString>()), QVariant());
+    both("empty text stays text", ColumnType::Text, QVariant(u""_s), QVariant(u""_s));
+    both("integer into a real column", ColumnType::Real, QVariant(qlonglong(3)),
+         QVariant(qlonglong(3)));
 }
 
 void TestValues::toSql()

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "events/sessionlistener.h"
-#include "valuerows.h"
 #include "sqldialect.h"
 #include "statement.h"
+#include "valuerows.h"
 
 #include <QHash>
 #include <QSqlDatabase>

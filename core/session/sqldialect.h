@@ -55,11 +55,11 @@ private:
     {
         switch (value.typeId()) {
         case QMetaType::LongLong:
-        case QMetaType::Double:
-            return column.type == ColumnType::Integer || column.type == ColumnType::Real;
-        case QMetaType::QString: // a null QString is SQL NULL: convertToSql() says so
-            return column.type == ColumnType::Text &&
-                   !static_cast<const QString *>(value.constData())->isNull();
+        case QMetaType::Double: // a typed null (QVariant(QMetaType)) becomes SQL NULL
+            return (column.type == ColumnType::Integer || column.type == ColumnType::Real) &&
+                   !value.isNull();
+        case QMetaType::QString: // a null QString stays: statements bind it as NULL
+            return column.type == ColumnType::Text && !value.isNull();
         default:
             return false;
         }

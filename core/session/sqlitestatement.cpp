@@ -157,6 +157,9 @@ bool SqliteStatement::bind(int position, const QVariant &value)
             rc = bindText(position, *static_cast<const QString *>(value.constData()));
             break;
         case QMetaType::Double:
+            rc = sqlite3_bind_double(m_statement, position,
+                                     *static_cast<const double *>(value.constData()));
+            break;
         case QMetaType::Float:
             rc = sqlite3_bind_double(m_statement, position, value.toDouble());
             break;

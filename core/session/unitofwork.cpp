@@ -35,6 +35,15 @@ bool keyLess(const ObjectState *a, const ObjectState *b)
     return values::compareKeys(a->key(), b->key()) < 0;
 }
 
+// Whether a new row sends the object's own value for `column`. None counts as "not set" (the
+// default applies), except for json columns, where it is the JSON value null (SQLAlchemy's
+// JSON type evaluates None).
+bool hasInsertValue(const ObjectState &state, const Column &column)
+{
+    return state.isLoaded(column.index) &&
+           (state.loadedValue(column.index).isValid() || column.type == ColumnType::Json);
+}
+
 // The value a column had when last loaded or flushed (SQLAlchemy's committed state), loading
 // it if it is expired.
 QVariant committedValue(ObjectState &state, int column)
@@ -483,8 +492,7 @@ void UnitOfWork::execute()
             selfReferential = selfReferential || relationship.target == entity;
         InsertBatch batch;
         UpdateBatch updates;
-        QList<int> columns;  // the columns of the row at hand; its capacity serves every row
-        QVariantList values; // the parameters of the new row at hand, likewise
+        QList<int> columns; // the columns of the row at hand; its capacity serves every row
         for (ObjectState *state : orderSaves(*entity)) {
             if (!tasksOf.isEmpty()) {
                 for (qsizetype i : tasksOf.value(state))
@@ -515,7 +523,7 @@ void UnitOfWork::execute()
             }
             sendUpdates(*entity, updates);
             bool needsKey = false;
-            PendingInsert row = prepareInsert(*state, columns, values, needsKey);
+            insertShape(*state, columns, needsKey);
             if (!batch.rows.empty() && (columns != batch.columns || needsKey != batch.needsKey))
                 sendInserts(*entity, batch);
             if (batch.rows.empty()) {
@@ -534,8 +542,8 @@ void UnitOfWork::execute()
             }
             if (batch.rows.empty())
                 batch.parameters.reset(columns.size());
-            std::ranges::move(values, batch.parameters.addRow().begin());
-            batch.rows.push_back(std::move(row));
+            batch.rows.push_back(
+                insertParameters(*state, batch.columns, batch.parameters.addRow()));
             if (qsizetype(batch.rows.size()) >= batch.perStatement)
                 sendInserts(*entity, batch);
         }
@@ -569,45 +577,54 @@ qint64 UnitOfWork::run(const QString &sql, const QVariantList &parameters,
     return m_session.m_connection.execute(sql, parameters, shape, onRow, details);
 }
 
-UnitOfWork::PendingInsert UnitOfWork::prepareInsert(ObjectState &state, QList<int> &columns,
-                                                    QVariantList &values, bool &needsKey) const
+// SQLAlchemy's _collect_insert_commands, in two steps: which columns the row sends, then what.
+void UnitOfWork::insertShape(const ObjectState &state, QList<int> &columns, bool &needsKey) const
 {
     const EntityType &entity = state.entity();
-    const SqlDialect &dialect = m_session.dialect();
-    PendingInsert row;
-    row.state = &state;
     columns.clear();
-    values.clear();
     const int generated = entity.generatedKeyColumn();
     for (const Column &column : entity.columns()) {
         const int c = column.index;
-        // None counts as "not set" (the default applies), except for json columns, where it is
-        // the JSON value null (SQLAlchemy's JSON type evaluates None).
-        const QVariant *current = state.isLoaded(c) ? &state.loadedValue(c) : nullptr;
-        if (current && !current->isValid() && column.type != ColumnType::Json)
-            current = nullptr;
-        if (column.versionCounter) {
-            // A new row always starts at version 1, whatever was assigned.
-            const QVariant first(qlonglong(1));
-            row.prefetched.append(std::make_pair(c, first));
-            values.append(dialect.toSql(column, first));
-        } else if (current) {
-            values.append(dialect.toSql(column, *current));
+        if (column.versionCounter || hasInsertValue(state, column)) {
+            columns.append(c);
         } else if (c == generated) {
             continue; // the database generates it; RETURNING brings it back
-        } else if (column.hasDefault()) {
-            row.prefetched.append(std::make_pair(c, column.defaultValue));
-            values.append(dialect.toSql(column, column.defaultValue));
-        } else if (column.primaryKey) {
+        } else if (column.primaryKey && !column.hasDefault()) {
             continue; // a key column nobody set: let the database refuse it
         } else {
-            values.append(QVariant());
+            columns.append(c); // its default, or NULL
         }
-        columns.append(c);
     }
     needsKey =
         generated >= 0 && !(state.isLoaded(generated) && state.loadedValue(generated).isValid());
-    return row;
+}
+
+UnitOfWork::PendingInsert UnitOfWork::insertParameters(ObjectState &state,
+                                                       const QList<int> &columns,
+                                                       std::span<QVariant> row) const
+{
+    const EntityType &entity = state.entity();
+    const SqlDialect &dialect = m_session.dialect();
+    PendingInsert pending;
+    pending.state = &state;
+    QVariant *value = row.data();
+    for (int c : columns) {
+        const Column &column = entity.column(c);
+        if (column.versionCounter) {
+            // A new row always starts at version 1, whatever was assigned.
+            const QVariant first(qlonglong(1));
+            pending.prefetched.append(std::make_pair(c, first));
+            *value++ = dialect.toSql(column, first);
+        } else if (hasInsertValue(state, column)) {
+            *value++ = dialect.toSql(column, state.loadedValue(c));
+        } else if (column.hasDefault()) {
+            pending.prefetched.append(std::make_pair(c, column.defaultValue));
+            *value++ = dialect.toSql(column, column.defaultValue);
+        } else {
+            *value++ = QVariant();
+        }
+    }
+    return pending;
 }
 
 const QString &UnitOfWork::insertSql(const EntityType &entity, const QList<int> &columns,

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "valuerows.h"
 #include "state/history.h"
 #include "state/objectstate.h"
 #include "state/passive.h"
+#include "valuerows.h"
 
 #include <QHash>
 #include <QList>
@@ -104,10 +104,12 @@ private:
     void addUpdateRow(UpdateBatch &batch, ObjectState &state) const;
     void sendUpdates(const EntityType &entity, UpdateBatch &batch);
 
-    // What `state`'s INSERT sends: its parameters (into `values`), and the columns and key
-    // fetch of its shape. `columns` and `values` keep their capacity from row to row.
-    PendingInsert prepareInsert(ObjectState &state, QList<int> &columns, QVariantList &values,
-                                bool &needsKey) const;
+    // The shape of `state`'s INSERT: the columns it sends (`columns` keeps its capacity from
+    // row to row) and whether it fetches a generated key.
+    void insertShape(const ObjectState &state, QList<int> &columns, bool &needsKey) const;
+    // What `state`'s INSERT sends for `columns` (its shape), written into `row`.
+    PendingInsert insertParameters(ObjectState &state, const QList<int> &columns,
+                                   std::span<QVariant> row) const;
     void sendInserts(const EntityType &entity, InsertBatch &batch);
     // Whether new rows of `entity` go as one-row INSERTs executed per row, generated keys read
     // from the connection, rather than multi-row INSERTs with RETURNING.
