@@ -277,6 +277,44 @@ private slots:
         QCOMPARE(contents(m_db).size(), 4);
     }
 
+    // What a savepoint flushed and then released belongs to the savepoint around it: rolling
+    // that one back expires it, listened to or not (without listeners the session keeps its
+    // sets in bulk).
+    void releasedSavepointIsUndoneByTheOneAroundIt_data()
+    {
+        QTest::addColumn<bool>("listened");
+        QTest::newRow("listened") << true;
+        QTest::newRow("quiet") << false;
+    }
+    void releasedSavepointIsUndoneByTheOneAroundIt()
+    {
+        QFETCH(bool, listened);
+        if (!open())
+            return;
+        seed();
+        if (!listened)
+            m_session->removeListener(&m_log);
+        Object u1 = m_session->get(u"User", {1});
+        Object u2 = m_session->get(u"User", {2});
+        QCOMPARE(u2.get(u"name"), QVariant(QStringLiteral("u2")));
+        m_session->beginNested();
+        m_session->beginNested();
+        u1.set(u"age", 30);
+        Object made = user(QStringLiteral("made"));
+        m_session->add(made);
+        m_session->flush();
+        m_session->releaseSavepoint();
+        QCOMPARE(m_session->nestedDepth(), 1);
+        QVERIFY(!u1.state()->isFullyExpired());
+        m_session->rollbackSavepoint();
+        QVERIFY(u1.state()->isFullyExpired());  // flushed with a change inside: expired
+        QVERIFY(!u2.state()->isFullyExpired()); // untouched inside: kept
+        QCOMPARE(made.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(u1.get(u"age"), QVariant());
+        m_session->commit();
+        QCOMPARE(contents(m_db).size(), 4); // u1, u2, a1, a2
+    }
+
     void commitAndRollbackWithSavepointsOpen()
     {
         if (!open())

@@ -579,9 +579,10 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
     const bool quietly = !isObserved();
     const bool wholePendingSet = quietly && pending == m_new.size();
     SessionTransaction *transaction = currentTransaction();
+    const bool keepDirty = transaction && transaction->isNested();
     // Room for the new objects at once, rather than a rehash each time a table fills up.
     m_identityMap.reserveMore(pending);
-    if (transaction)
+    if (keepDirty)
         transaction->dirtyStates.reserve(transaction->dirtyStates.size() + states.size() - pending);
     for (ObjectState *state : states) {
         // The key the row has now, gathered without a list: usually the one the object
@@ -616,13 +617,15 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
             m_identityMap.unmarkModified(*state);
         if (wholePendingSet) {
             Q_ASSERT(m_new.contains(state) == wasPending);
-            if (transaction && !wasPending)
+            if (keepDirty && !wasPending)
                 transaction->dirtyStates.insert(state);
             continue; // no listener to tell of the transition
         }
         const bool inserted = m_new.remove(state);
-        if (transaction)
-            (inserted ? transaction->insertedStates : transaction->dirtyStates).insert(state);
+        if (transaction && inserted)
+            transaction->insertedStates.insert(state);
+        else if (keepDirty)
+            transaction->dirtyStates.insert(state);
         if (inserted)
             emitLifecycle(*state, LifecycleTransition::PendingToPersistent);
     }

@@ -53,7 +53,9 @@ public:
     // Snapshot of what happened inside this transaction.
     StateSet insertedStates; // pending objects made persistent by a flush
     StateSet deletedStates;  // persistent objects deleted by a flush
-    StateSet dirtyStates;    // persistent objects flushed with changes
+    // Persistent objects flushed with changes. Only a savepoint's rollback reads them (it expires
+    // just what changed inside it), so the outermost transaction does not keep them.
+    StateSet dirtyStates;
     QHash<ObjectState *, std::pair<QVariantList, QVariantList>> keySwitches; // old, new key
 
 private:

@@ -280,7 +280,8 @@ void Session::removeSnapshot(SessionTransaction &boundary)
         // A released savepoint's changes now belong to the transaction around it.
         parent->insertedStates.insertAll(boundary.insertedStates);
         parent->deletedStates.insertAll(boundary.deletedStates);
-        parent->dirtyStates.insertAll(boundary.dirtyStates);
+        if (parent->isNested())
+            parent->dirtyStates.insertAll(boundary.dirtyStates);
         for (auto it = boundary.keySwitches.cbegin(); it != boundary.keySwitches.cend(); ++it)
             parent->keySwitches.insert(it.key(), it.value());
         return;
