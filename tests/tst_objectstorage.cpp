@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 
 using namespace sessionscope;
@@ -132,6 +133,74 @@ private slots:
 
     // The table against a QHash, through many inserts, removals and re-inserts: rehashing, removed
     // slots reused, and look-ups that must walk past both.
+    // The dirty list: marks are flags on the states, unmarked entries stay as holes until the
+    // list is compacted. Random marking, unmarking, flushing and re-adding, compared with a set.
+    void dirtyListMatchesASet()
+    {
+        Pool pool(m_mapping);
+        IdentityMap map;
+        std::vector<ObjectState *> states;
+        for (qlonglong id = 0; id < 400; ++id) {
+            ObjectState *state = pool->create(item());
+            state->setKey(QVariantList{id});
+            QVERIFY(map.add(*state));
+            states.push_back(state);
+        }
+        QSet<ObjectState *> expected;
+        QRandomGenerator random(20261121);
+        for (int round = 0; round < 20000; ++round) {
+            ObjectState *state = states[random.bounded(int(states.size()))];
+            switch (random.bounded(10)) {
+            case 0: // a flush: some objects written and clean, the dirty list told once
+                for (int i = 0; i < 40; ++i) {
+                    ObjectState *written = states[random.bounded(int(states.size()))];
+                    written->commitAll();
+                    expected.remove(written);
+                }
+                map.unmarkUnmodified();
+                break;
+            case 1: // leaves the map and comes back: still dirty if it still is modified
+                map.discard(*state);
+                expected.remove(state);
+                QVERIFY(!map.isMarkedModified(*state));
+                QVERIFY(map.add(*state));
+                if (state->isModified())
+                    expected.insert(state);
+                break;
+            case 2:
+            case 3:
+                map.unmarkModified(*state);
+                expected.remove(state);
+                break;
+            default:
+                state->modifiedEvent();
+                map.markModified(*state);
+                expected.insert(state);
+                break;
+            }
+            QCOMPARE(map.hasModified(), !expected.isEmpty());
+            QCOMPARE(map.isMarkedModified(*state), expected.contains(state));
+            if (round % 499 == 0) {
+                const QList<ObjectState *> listed = map.modifiedStates();
+                QCOMPARE(listed.size(), expected.size()); // no state twice
+                QCOMPARE(QSet<ObjectState *>(listed.cbegin(), listed.cend()), expected);
+            }
+        }
+        // Once nothing is marked the list starts over: the order is that of the new marks.
+        for (ObjectState *state : states)
+            map.unmarkModified(*state);
+        QVERIFY(!map.hasModified());
+        for (ObjectState *state : {states[7], states[3], states[5]}) {
+            state->modifiedEvent();
+            map.markModified(*state);
+        }
+        QCOMPARE(map.modifiedStates(), (QList<ObjectState *>{states[7], states[3], states[5]}));
+        map.clear();
+        QVERIFY(!map.hasModified());
+        QVERIFY(!map.isMarkedModified(*states[7]));
+        QVERIFY(map.modifiedStates().isEmpty());
+    }
+
     void identityMapMatchesAHash()
     {
         Pool pool(m_mapping);
@@ -186,7 +255,6 @@ private slots:
             ObjectState *state = states[random.bounded(int(states.size()))];
             const bool member = expected.contains(state);
             QCOMPARE(set.contains(state), member);
-            QCOMPARE(set.indexOf(state), expected.indexOf(state));
             if (inserting) {
                 QCOMPARE(set.insert(state), !member);
                 if (!member)

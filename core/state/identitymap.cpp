@@ -116,8 +116,43 @@ bool IdentityMap::containsState(const ObjectState &state) const
 void IdentityMap::added(ObjectState &state)
 {
     if (state.isModified())
-        m_modified.insert(&state);
+        mark(state);
     state.touchFields();
+}
+
+void IdentityMap::unmarkUnmodified()
+{
+    for (ObjectState *state : m_modifiedList) {
+        if (state->m_markedModified && !state->isModified()) {
+            unmark(*state);
+            state->touchFields(); // the dirty set
+        }
+    }
+    compactModified();
+}
+
+void IdentityMap::compactModified()
+{
+    const size_t holes = m_modifiedList.size() - size_t(m_modifiedCount);
+    if (m_modifiedCount > 0 && (holes <= 32 || holes <= size_t(m_modifiedCount)))
+        return;
+    std::erase_if(m_modifiedList, [](ObjectState *state) {
+        if (state->m_markedModified)
+            return false;
+        state->m_inModifiedList = false;
+        return true;
+    });
+}
+
+QList<ObjectState *> IdentityMap::modifiedStates() const
+{
+    QList<ObjectState *> states;
+    states.reserve(m_modifiedCount);
+    for (ObjectState *state : m_modifiedList) {
+        if (state->m_markedModified)
+            states.append(state);
+    }
+    return states;
 }
 
 bool IdentityMap::add(ObjectState &state)
@@ -158,7 +193,8 @@ ObjectState *IdentityMap::replace(ObjectState &state)
         previous = std::exchange(m_slots[size_t(slot)], &state);
         if (previous != &state) {
             previous->m_inIdentityMap = false;
-            m_modified.remove(previous);
+            if (unmark(*previous))
+                compactModified();
             previous->touchFields();
         }
     } else {
@@ -179,7 +215,8 @@ void IdentityMap::discard(ObjectState &state)
     m_slots[size_t(slot)] = nullptr;
     state.m_inIdentityMap = false;
     --m_size;
-    m_modified.remove(&state);
+    if (unmark(state))
+        compactModified();
     state.touchFields();
 }
 
@@ -193,7 +230,12 @@ void IdentityMap::clear()
     std::vector<ObjectState *>().swap(m_slots);
     m_size = 0;
     m_used = 0;
-    m_modified.clear();
+    for (ObjectState *state : m_modifiedList) {
+        state->m_markedModified = false;
+        state->m_inModifiedList = false;
+    }
+    m_modifiedList.clear();
+    m_modifiedCount = 0;
 }
 
 QList<ObjectState *> IdentityMap::states() const

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "objectstate.h"
-#include "orderedstateset.h"
 
 #include <QHash>
 #include <QSet>
@@ -58,30 +57,27 @@ public:
     qsizetype size() const { return m_size; }
     QList<ObjectState *> states() const;
 
+    // The dirty list: marking and unmarking are a flag on the state, and the list keeps an
+    // unmarked entry as a hole until it is compacted (or emptied when nothing is left marked).
     void markModified(ObjectState &state)
     {
-        m_modified.insert(&state);
+        mark(state);
         state.touchFields(); // the dirty set
     }
     void unmarkModified(ObjectState &state)
     {
-        if (m_modified.remove(&state))
+        if (unmark(state)) {
             state.touchFields(); // the dirty set
+            compactModified();
+        }
     }
     // unmarkModified() for every marked state that is no longer modified (after a flush).
-    void unmarkUnmodified()
-    {
-        m_modified.removeIf([](ObjectState *state) {
-            if (state->isModified())
-                return false;
-            state->touchFields(); // the dirty set
-            return true;
-        });
-    }
-    bool hasModified() const { return !m_modified.isEmpty(); }
-    bool isMarkedModified(const ObjectState &state) const { return m_modified.contains(&state); }
-    // In the order they were first modified.
-    QList<ObjectState *> modifiedStates() const { return m_modified.ordered(); }
+    void unmarkUnmodified();
+    bool hasModified() const { return m_modifiedCount > 0; }
+    bool isMarkedModified(const ObjectState &state) const { return state.m_markedModified; }
+    // In the order they were marked; a state unmarked and marked again before the list was
+    // compacted keeps its first place.
+    QList<ObjectState *> modifiedStates() const;
 
 private:
     static constexpr quint8 kEmpty = 0;
@@ -97,13 +93,35 @@ private:
     void insertNew(ObjectState &state, size_t hash);
     void rehash(qsizetype capacity);
     void added(ObjectState &state);
+    void mark(ObjectState &state)
+    {
+        if (state.m_markedModified)
+            return;
+        state.m_markedModified = true;
+        ++m_modifiedCount;
+        if (!state.m_inModifiedList) {
+            state.m_inModifiedList = true;
+            m_modifiedList.push_back(&state);
+        }
+    }
+    bool unmark(ObjectState &state)
+    {
+        if (!state.m_markedModified)
+            return false;
+        state.m_markedModified = false;
+        --m_modifiedCount;
+        return true;
+    }
+    // Drops the holes once they outnumber the marked states (all of them when none is left).
+    void compactModified();
 
     std::vector<quint8> m_tags;         // per slot: kEmpty, kRemoved or tagOf(hash)
     std::vector<ObjectState *> m_slots; // a power of two of them, or none
     qsizetype m_size = 0;
     qsizetype m_used = 0; // slots not empty: m_size plus those removed
     size_t m_seed = QHashSeed::globalSeed();
-    OrderedStateSet m_modified;
+    std::vector<ObjectState *> m_modifiedList; // marked states and holes, in marking order
+    qsizetype m_modifiedCount = 0;
 };
 
 } // namespace sessionscope

@@ -211,7 +211,7 @@ public:
 
 private:
     friend class Object;
-    friend class IdentityMap; // keeps m_inIdentityMap
+    friend class IdentityMap; // keeps m_inIdentityMap, m_markedModified and m_inModifiedList
     ObjectState(const EntityType &entity, ObjectPool *pool);
     struct ParentLink
     {
@@ -269,7 +269,9 @@ private:
     bool m_touched : 1 = false;
     bool m_touchedFields : 1 = false;
     bool m_touchedAll : 1 = false;
-    bool m_inIdentityMap : 1 = false; // held by its session's identity map under its key
+    bool m_inIdentityMap : 1 = false;  // held by its session's identity map under its key
+    bool m_markedModified : 1 = false; // in the identity map's dirty list (kept by IdentityMap)
+    bool m_inModifiedList : 1 = false; // an entry of that list, marked or left as a hole
     bool m_registeredForFlush : 1 = false;
     bool m_registeredAsDelete : 1 = false;
 };

@@ -1,8 +1,6 @@
 #include "orderedstateset.h"
 
-#include <algorithm>
 #include <bit>
-#include <iterator>
 
 namespace sessionscope {
 
@@ -96,17 +94,6 @@ void OrderedStateSet::clear()
     m_index = {};
     m_size = 0;
     m_shift = 64;
-}
-
-qsizetype OrderedStateSet::indexOf(const ObjectState *state) const
-{
-    const size_t slot = slotOf(state);
-    if (slot == kNotFound)
-        return -1;
-    const auto position = std::next(m_order.cbegin(), m_index[slot] - 1);
-    if (m_order.size() == size_t(m_size))
-        return std::distance(m_order.cbegin(), position);
-    return std::count_if(m_order.cbegin(), position, [](const ObjectState *s) { return s; });
 }
 
 QList<ObjectState *> OrderedStateSet::ordered() const

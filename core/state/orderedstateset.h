@@ -20,28 +20,7 @@ public:
     // Makes room for `count` members in all, so that filling up to it never rebuilds the index.
     void reserve(qsizetype count);
     bool remove(const ObjectState *state);
-    // Removes the members `pred` picks (visiting each once, in order) in one pass and one
-    // rebuild of the index, rather than a probe per member.
-    template<typename Pred>
-    qsizetype removeIf(Pred &&pred)
-    {
-        qsizetype removed = 0;
-        for (ObjectState *&state : m_order) {
-            if (state && pred(state)) {
-                state = nullptr;
-                ++removed;
-            }
-        }
-        if (removed) {
-            m_size -= removed;
-            rebuild(m_size);
-        }
-        return removed;
-    }
     bool contains(const ObjectState *state) const { return slotOf(state) != kNotFound; }
-    // Where `state` is in ordered(), or -1 when it is not a member. Constant time while nothing
-    // has been removed (a set that only grows numbers its members in insertion order).
-    qsizetype indexOf(const ObjectState *state) const;
     bool isEmpty() const { return m_size == 0; }
     qsizetype size() const { return m_size; }
     void clear();
