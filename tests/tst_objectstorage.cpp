@@ -135,6 +135,38 @@ private slots:
     // slots reused, and look-ups that must walk past both.
     // The dirty list: marks are flags on the states, unmarked entries stay as holes until the
     // list is compacted. Random marking, unmarking, flushing and re-adding, compared with a set.
+    // Blocks are cut from slabs: small and wide objects (one wider than a slab) side by side
+    // keep their own values, aligned and without overlapping.
+    void blocksFromSlabsStayApart()
+    {
+        MappingBuilder b;
+        EntityBuilder &huge = b.entity(u"Huge"_s, u"huge"_s);
+        huge.column(u"id"_s, ColumnType::Integer).primaryKey();
+        for (int i = 1; i < 2500; ++i) // 2500 values: a block of about 80 KiB
+            huge.column(u"h%1"_s.arg(i), ColumnType::Integer);
+        const MappingPtr mapping = b.build();
+        Pool pool(m_mapping);
+        Pool hugePool(mapping);
+        const EntityType &wide = *m_mapping->entity(u"Wide");
+        std::vector<ObjectState *> states;
+        for (int i = 0; i < 600; ++i) {
+            ObjectState *state = (i % 50 == 49) ? hugePool->create(*mapping->entity(u"Huge"))
+                                 : (i % 7 == 3) ? pool->create(wide)
+                                                : pool->create(item());
+            QCOMPARE(quintptr(state) % 8, quintptr(0));
+            for (int a = 0; a < state->entity().columnCount(); ++a)
+                state->store(a, qlonglong(i) * 10000 + a);
+            states.push_back(state);
+        }
+        for (size_t i = 0; i < states.size(); ++i) {
+            const ObjectState *state = states[i];
+            for (int a = 0; a < state->entity().columnCount(); ++a)
+                QCOMPARE(state->loadedValue(a), QVariant(qlonglong(i) * 10000 + a));
+            QVERIFY(!state->hasExpiredAttributes());
+        }
+        QCOMPARE(pool->size() + hugePool->size(), qsizetype(states.size()));
+    }
+
     void dirtyListMatchesASet()
     {
         Pool pool(m_mapping);

@@ -2,6 +2,9 @@
 
 #include "objectstate.h"
 
+#include <algorithm>
+#include <cstddef>
+
 namespace sessionscope {
 
 ObjectPool::ObjectPool(StateContext *context, MappingPtr mapping)
@@ -18,6 +21,36 @@ ObjectState *ObjectPool::create(const EntityType &entity)
 {
     m_states.push_back(ObjectState::create(entity, this));
     return m_states.back().get();
+}
+
+namespace {
+
+// What a block holds (the state, QVariants, bit words) needs no more (objectstate.cpp checks).
+constexpr size_t kBlockAlignment = 8;
+#if defined(__SANITIZE_ADDRESS__)
+// A block per allocation, so that AddressSanitizer sees where each object ends.
+constexpr size_t kSlabBytes = 0;
+#else
+constexpr size_t kSlabBytes = 64 * 1024;
+#endif
+
+} // namespace
+
+void *ObjectPool::allocateBlock(size_t bytes)
+{
+    // A heap allocation per object would cost a malloc call, its header and rounding; objects
+    // are only freed with the pool, so they are cut from slabs in creation order instead.
+    bytes = (bytes + kBlockAlignment - 1) / kBlockAlignment * kBlockAlignment;
+    if (bytes > m_slabLeft) {
+        const size_t size = std::max(kSlabBytes, bytes);
+        m_slabs.push_back(std::unique_ptr<std::byte[]>(new std::byte[size]));
+        m_slabFree = m_slabs.back().get();
+        m_slabLeft = size;
+    }
+    void *block = m_slabFree;
+    m_slabFree += bytes;
+    m_slabLeft -= bytes;
+    return block;
 }
 
 void ObjectPool::setTracking(bool on)

@@ -25,6 +25,9 @@ public:
     ObjectPool &operator=(const ObjectPool &) = delete;
 
     ObjectState *create(const EntityType &entity);
+    // Memory for one object's block (ObjectState::create()): cut from large slabs, freed only
+    // with the pool, like the objects themselves. Aligned to 8 bytes, what a block needs.
+    void *allocateBlock(size_t bytes);
 
     // The session this pool belongs to; null once the session is destroyed.
     StateContext *context() const { return m_context; }
@@ -52,6 +55,9 @@ private:
     ~ObjectPool();
 
     MappingPtr m_mapping;
+    std::vector<std::unique_ptr<std::byte[]>> m_slabs; // declared first: freed last
+    std::byte *m_slabFree = nullptr;                   // the unused end of the newest slab
+    size_t m_slabLeft = 0;
     std::vector<std::unique_ptr<ObjectState>> m_states;
     StateContext *m_context;
     std::vector<ObjectState *> m_touched;

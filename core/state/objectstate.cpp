@@ -58,6 +58,8 @@ void PendingCollection::remove(ObjectState *object)
 // Every byte here is paid per object: keep the state within 96 bytes, so that with four columns
 // the block stays in a 256-byte allocation.
 static_assert(sizeof(void *) != 8 || sizeof(ObjectState) <= 96, "ObjectState grew");
+static_assert(alignof(ObjectState) <= 8 && alignof(QVariant) <= 8 && alignof(quint64) <= 8,
+              "ObjectPool::allocateBlock() aligns blocks to 8 bytes");
 
 std::unique_ptr<ObjectState> ObjectState::create(const EntityType &entity, ObjectPool *pool)
 {
@@ -66,8 +68,8 @@ std::unique_ptr<ObjectState> ObjectState::create(const EntityType &entity, Objec
         AttributeBits::wordsFor(count + int(entity.composites().size())); // expiry, touches
     if (words > std::numeric_limits<quint16>::max())
         throw std::length_error("too many attributes in one entity");
-    void *block = ::operator new(valuesOffset() + size_t(count) * sizeof(QVariant) +
-                                 3 * size_t(words) * sizeof(quint64));
+    void *block = pool->allocateBlock(valuesOffset() + size_t(count) * sizeof(QVariant) +
+                                      3 * size_t(words) * sizeof(quint64));
     auto *state = ::new (block) ObjectState(entity, pool); // nothrow: members only
     state->m_bitWords = quint16(words);
     std::uninitialized_default_construct_n(state->values(), size_t(count));

@@ -63,7 +63,8 @@ public:
     // The state and its values, allocated together in one block (ObjectPool::create()).
     static std::unique_ptr<ObjectState> create(const EntityType &entity, ObjectPool *pool);
     ~ObjectState();
-    static void operator delete(void *block) { ::operator delete(block); }
+    // The block belongs to the pool's slabs (ObjectPool::allocateBlock()), freed with the pool.
+    static void operator delete(void *) {}
     ObjectState(const ObjectState &) = delete;
     ObjectState &operator=(const ObjectState &) = delete;
 
