@@ -361,7 +361,9 @@ private slots:
         for (qlonglong id = 0; id < 100; ++id) {
             ObjectState *state = pool->create(item());
             state->setKey(QVariantList{id});
-            map.addNew(*state);
+            const IdentityMap::Probe probe = map.probe(item(), state->key());
+            QCOMPARE(probe.found, nullptr);
+            map.addNew(*state, probe.hash);
         }
         map.reserveMore(5000);
         QCOMPARE(map.size(), 100);

@@ -615,19 +615,16 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
             m_identityMap.replace(*state);
         if (!quietly)
             m_identityMap.unmarkModified(*state);
-        if (wholePendingSet) {
-            Q_ASSERT(m_new.contains(state) == wasPending);
-            if (keepDirty && !wasPending)
+        Q_ASSERT(!wholePendingSet || m_new.contains(state) == wasPending);
+        const bool inserted = wholePendingSet ? wasPending : m_new.remove(state);
+        if (!inserted) {
+            if (keepDirty)
                 transaction->dirtyStates.insert(state);
-            continue; // no listener to tell of the transition
-        }
-        const bool inserted = m_new.remove(state);
-        if (transaction && inserted)
-            transaction->insertedStates.insert(state);
-        else if (keepDirty)
-            transaction->dirtyStates.insert(state);
-        if (inserted)
+        } else if (!wholePendingSet) { // else: the set moves below, and nobody is to be told
+            if (transaction)
+                transaction->insertedStates.insert(state);
             emitLifecycle(*state, LifecycleTransition::PendingToPersistent);
+        }
     }
     if (quietly)
         m_identityMap.unmarkUnmodified(); // every flushed object is clean now

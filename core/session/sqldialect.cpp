@@ -76,17 +76,6 @@ QVariant SqlDialect::convertToSql(const Column &column, const QVariant &value) c
     }
 }
 
-bool SqlDialect::isCanonical(const Column &column, const QVariant &raw)
-{
-    if (!raw.isValid())
-        return true;
-    const int type = raw.typeId();
-    const bool sameType = (column.type == ColumnType::Integer && type == QMetaType::LongLong) ||
-                          (column.type == ColumnType::Real && type == QMetaType::Double) ||
-                          (column.type == ColumnType::Text && type == QMetaType::QString);
-    return sameType && !raw.isNull(); // a typed null becomes an invalid QVariant
-}
-
 bool SqlDialect::readSql(const Column &column, QVariant &value, QString *why) const
 {
     if (isCanonical(column, value))

@@ -38,32 +38,28 @@ public:
     // A canonical value (see values.h) as a bound parameter.
     QVariant toSql(const Column &column, const QVariant &value) const
     {
-        // Integers, reals and texts go as they are: no call for the values a flush mostly sends.
-        if (passesAsIs(column, value))
-            return value;
-        return convertToSql(column, value);
+        // Canonical integers, reals and texts (and NULL) go as they are, without a call.
+        return isCanonical(column, value) ? value : convertToSql(column, value);
     }
     // A value read from the driver, converted to canonical form.
     std::optional<QVariant> fromSql(const Column &column, const QVariant &raw, QString *why) const;
-    // Whether fromSql() would hand `raw` back unchanged: what drivers return most of the time.
-    static bool isCanonical(const Column &column, const QVariant &raw);
+    // Whether `raw` is already the canonical value for the column: an integer, real or text of
+    // the column's own type (a typed null is not; it becomes an invalid QVariant), or NULL.
+    // fromSql() and toSql() hand it back unchanged: what drivers and flushes see most of the time.
+    static bool isCanonical(const Column &column, const QVariant &raw)
+    {
+        if (!raw.isValid())
+            return true;
+        const int type = raw.typeId();
+        const bool sameType = (column.type == ColumnType::Integer && type == QMetaType::LongLong) ||
+                              (column.type == ColumnType::Real && type == QMetaType::Double) ||
+                              (column.type == ColumnType::Text && type == QMetaType::QString);
+        return sameType && !raw.isNull();
+    }
     // fromSql() in place: `value` becomes canonical, or stays as it was when false is returned.
     bool readSql(const Column &column, QVariant &value, QString *why) const;
 
 private:
-    static bool passesAsIs(const Column &column, const QVariant &value)
-    {
-        switch (value.typeId()) {
-        case QMetaType::LongLong:
-        case QMetaType::Double: // a typed null (QVariant(QMetaType)) becomes SQL NULL
-            return (column.type == ColumnType::Integer || column.type == ColumnType::Real) &&
-                   !value.isNull();
-        case QMetaType::QString: // a null QString stays: statements bind it as NULL
-            return column.type == ColumnType::Text && !value.isNull();
-        default:
-            return false;
-        }
-    }
     QVariant convertToSql(const Column &column, const QVariant &value) const;
 
     SqlFlavor m_flavor;

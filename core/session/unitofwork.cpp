@@ -387,10 +387,10 @@ void sortByKey(QList<ObjectState *> &states)
     std::vector<std::pair<qlonglong, ObjectState *>> byInteger;
     byInteger.reserve(size_t(states.size()));
     for (ObjectState *state : std::as_const(states)) {
-        const ObjectKey &key = state->key();
-        if (key.size() != 1 || key[0].typeId() != QMetaType::LongLong)
+        const qlonglong *key = state->key().asInteger();
+        if (!key)
             break;
-        byInteger.emplace_back(*static_cast<const qlonglong *>(key[0].constData()), state);
+        byInteger.emplace_back(*key, state);
     }
     if (qsizetype(byInteger.size()) != states.size()) {
         std::stable_sort(states.begin(), states.end(), keyLess);
@@ -539,9 +539,8 @@ void UnitOfWork::execute()
                         std::min<qsizetype>(kMaxRowsPerInsert, m_session.dialect().maxParameters() /
                                                                    batch.columns.size());
                 }
-            }
-            if (batch.rows.empty())
                 batch.parameters.reset(columns.size());
+            }
             batch.rows.push_back(
                 insertParameters(*state, batch.columns, batch.parameters.addRow()));
             if (qsizetype(batch.rows.size()) >= batch.perStatement)

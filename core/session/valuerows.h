@@ -3,6 +3,7 @@
 #include <QList>
 #include <QVariant>
 
+#include <algorithm>
 #include <span>
 
 namespace sessionscope {
@@ -22,7 +23,6 @@ public:
         m_width = width;
         m_rowCount = 0;
     }
-    void reserveRows(qsizetype rows) { m_values.reserve(rows * m_width); }
 
     // Appends a row of width() null values, for the caller to fill.
     std::span<QVariant> addRow()

@@ -165,11 +165,6 @@ bool IdentityMap::add(ObjectState &state)
     return true;
 }
 
-void IdentityMap::addNew(ObjectState &state)
-{
-    addNew(state, hashOf(state.entity(), state.key()));
-}
-
 void IdentityMap::addNew(ObjectState &state, size_t hash)
 {
     Q_ASSERT(!find(state.entity(), state.key()));

@@ -3,7 +3,6 @@
 #include "objectstate.h"
 
 #include <QHash>
-#include <QSet>
 
 #include <span>
 #include <vector>
@@ -42,9 +41,8 @@ public:
     bool containsState(const ObjectState &state) const;
     // Adds a state by its key; fails when another object already holds that key.
     bool add(ObjectState &state);
-    // Adds a state whose key find() just reported free (a row loaded for the first time); with
+    // Adds a state whose key probe() just reported free (a row loaded for the first time), with
     // the hash probe() gave for that key.
-    void addNew(ObjectState &state);
     void addNew(ObjectState &state, size_t hash);
     // Adds or replaces whatever holds the state's key; returns the replaced state, if any.
     ObjectState *replace(ObjectState &state);

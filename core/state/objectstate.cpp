@@ -55,8 +55,7 @@ void PendingCollection::remove(ObjectState *object)
         removed.append(object);
 }
 
-// Every byte here is paid per object: keep the state within 96 bytes, so that with four columns
-// the block stays in a 256-byte allocation.
+// Every byte here is paid per object: keep the state within 96 bytes.
 static_assert(sizeof(void *) != 8 || sizeof(ObjectState) <= 96, "ObjectState grew");
 static_assert(alignof(ObjectState) <= 8 && alignof(QVariant) <= 8 && alignof(quint64) <= 8,
               "ObjectPool::allocateBlock() aligns blocks to 8 bytes");
@@ -286,12 +285,13 @@ void ObjectState::expire()
     // Every value at once: touch() above already counts every attribute as changed, and a
     // commit expires every object of the session this way.
     QVariant *value = values();
+    const AttributeBits loaded = loadedBits();
     for (int a = 0; a < m_entity->attributeCount(); ++a) {
-        Q_ASSERT(loadedBits().test(a) || !value[a].isValid()); // only store() fills a value
-        if (loadedBits().test(a))
+        Q_ASSERT(loaded.test(a) || !value[a].isValid()); // only store() fills a value
+        if (loaded.test(a))
             value[a] = QVariant();
     }
-    loadedBits().clear();
+    loaded.clear();
     dropComposites();
 }
 
