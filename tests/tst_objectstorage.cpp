@@ -9,6 +9,7 @@
 #include "state/orderedstateset.h"
 
 #include <QHash>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
@@ -377,20 +378,53 @@ private slots:
         ObjectState *state = pool->create(*m_mapping->entity(u"Wide"));
         for (int a = 1; a < 40; ++a)
             state->setOriginal(a, OriginalKind::Value, a * 10);
-        QCOMPARE(qsizetype(state->originals().size()), 39);
+        QCOMPARE(state->originalCount(), 39);
         state->setOriginal(5, OriginalKind::NoValue);
-        QCOMPARE(qsizetype(state->originals().size()), 39);
+        QCOMPARE(state->originalCount(), 39);
         QCOMPARE(state->original(5)->kind, OriginalKind::NoValue);
         for (int a = 1; a < 40; a += 2)
             state->removeOriginal(a);
-        QCOMPARE(qsizetype(state->originals().size()), 19);
+        QCOMPARE(state->originalCount(), 19);
         for (int a = 1; a < 40; ++a) {
             QCOMPARE(state->hasOriginal(a), a % 2 == 0);
             if (a % 2 == 0)
                 QCOMPARE(state->original(a)->value, QVariant(a * 10));
         }
+        // An original without a value is kept apart from those with one; either kind can
+        // replace the other, past the first word of bits too.
+        state->setOriginal(100, OriginalKind::NoValue);
+        QCOMPARE(state->originalCount(), 20);
+        state->setOriginal(100, OriginalKind::Value, 7);
+        QCOMPARE(state->original(100)->value, QVariant(7));
+        state->setOriginal(6, OriginalKind::NoValue);
+        QCOMPARE(state->original(6)->kind, OriginalKind::NoValue);
+        QCOMPARE(state->original(6)->value, QVariant());
+        state->setOriginal(6, OriginalKind::NoResult);
+        QCOMPARE(state->original(6)->kind, OriginalKind::NoResult);
+        state->setOriginal(8, OriginalKind::NoValue);
+        QCOMPARE(state->originalCount(), 20);
+        QMap<int, std::pair<OriginalKind, QVariant>> seen;
+        state->forEachOriginal([&](const Original &o) {
+            QVERIFY(!seen.contains(o.attribute));
+            seen.insert(o.attribute, {o.kind, o.value});
+        });
+        QCOMPARE(seen.size(), 20);
+        for (int a = 2; a < 40; a += 2) {
+            const OriginalKind kind = a == 6   ? OriginalKind::NoResult
+                                      : a == 8 ? OriginalKind::NoValue
+                                               : OriginalKind::Value;
+            QCOMPARE(seen.value(a).first, kind);
+            QCOMPARE(seen.value(a).second,
+                     kind == OriginalKind::Value ? QVariant(a * 10) : QVariant());
+        }
+        QCOMPARE(seen.value(100).second, QVariant(7));
+        state->removeOriginal(8);
+        QVERIFY(!state->hasOriginal(8));
+        state->setOriginal(120, OriginalKind::NoValue);
         state->commitAll();
-        QVERIFY(state->originals().empty());
+        QCOMPARE(state->originalCount(), 0);
+        QVERIFY(!state->hasOriginal(120));
+        QVERIFY(!state->hasOriginal(100));
     }
 
     // Bits past the first word: an entity of 150 columns keeps three words per set.

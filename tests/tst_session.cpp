@@ -298,6 +298,69 @@ private slots:
         QCOMPARE(m_session->query(u"User", {{QStringLiteral("age"), QVariant()}}).size(), 3);
     }
 
+    void queryLoadsManyRows_data()
+    {
+        QTest::addColumn<bool>("listened");
+        QTest::newRow("listened") << true;
+        QTest::newRow("quiet") << false;
+    }
+    void queryLoadsManyRows()
+    {
+        QFETCH(bool, listened);
+        if (!open())
+            return;
+        seed(3, 0);
+        Object kept = m_session->get(u"User", {2});
+        QVERIFY(kept);
+        kept.set(QStringLiteral("age"), 7);
+        m_session->flush();
+        m_session->expire(kept, {QStringLiteral("name")});
+        if (!listened)
+            m_session->removeListener(&m_log);
+        m_session->execute(QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 4 UNION ALL SELECT i + 1 FROM n WHERE i < 403) "
+            "INSERT INTO users (id, name, age) SELECT i, 'bulk' || i, i FROM n"));
+        m_log.clear();
+
+        const QList<Object> all = m_session->query(u"User");
+        QCOMPARE(all.size(), 403);
+        QCOMPARE(m_session->identityMapObjects().size(), 403);
+        QCOMPARE(all[1], kept); // the object the session had, its unloaded column filled
+        QCOMPARE(kept.get(QStringLiteral("name")), QVariant(QStringLiteral("user1")));
+        QCOMPARE(kept.get(QStringLiteral("age")), QVariant(7));
+        for (int i = 3; i < 403; ++i) {
+            QCOMPARE(all[i].get(QStringLiteral("id")), QVariant(qlonglong(i + 1)));
+            QCOMPARE(all[i].get(QStringLiteral("name")),
+                     QVariant(QStringLiteral("bulk%1").arg(i + 1)));
+            QCOMPARE(all[i].lifecycle(), Lifecycle::Persistent);
+        }
+        QCOMPARE(m_log.shapes(),
+                 listened ? QStringList{QStringLiteral("SELECT users")} : QStringList{});
+
+        // A value that cannot be read fails the whole query, which loads none of the rows:
+        // only SQLite lets an integer column hold a text.
+        if (m_db.driverName() != u"QSQLITE")
+            return;
+        m_session->execute(
+            QStringLiteral("INSERT INTO users (id, name, age) VALUES (404, 'bad', 'old'), "
+                           "(405, 'after', 1)"));
+        m_session->expungeAll();
+        try {
+            (void)m_session->query(u"User");
+            QFAIL("an unreadable age was loaded");
+        } catch (const SessionError &error) {
+            QCOMPARE(error.kind(), ErrorKind::Operational);
+            QVERIFY2(error.message().contains(QStringLiteral("users.age")),
+                     qPrintable(error.message()));
+        }
+        QCOMPARE(m_session->identityMapObjects().size(), 0);
+        const QList<Object> one =
+            m_session->query(u"User", {{QStringLiteral("name"), QStringLiteral("after")}});
+        QCOMPARE(one.size(), 1);
+        QCOMPARE(one[0].get(QStringLiteral("id")), QVariant(qlonglong(405)));
+        QCOMPARE(m_session->identityMapObjects().size(), 1);
+    }
+
     void queryWithoutAutoflush()
     {
         SessionOptions options;

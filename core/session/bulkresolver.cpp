@@ -300,10 +300,10 @@ void bindState(ObjectState &state, const Pending &pending, const EntityRows &row
                                                      ? heldColumns(state, pending.identity)
                                                      : QList<std::pair<int, QVariant>>();
     std::vector<Original> relationshipChanges;
-    for (const Original &original : state.originals()) {
+    state.forEachOriginal([&](const Original &original) {
         if (entity.isRelationship(original.attribute))
             relationshipChanges.push_back(original);
-    }
+    });
     state.setKey(keyOf(entity, row));
     state.commitAll();
     QList<int> toExpire;
@@ -327,7 +327,7 @@ void bindState(ObjectState &state, const Pending &pending, const EntityRows &row
     }
     for (const Original &original : relationshipChanges)
         state.setOriginal(original.attribute, original.kind, original.value);
-    if (!state.originals().empty())
+    if (state.originalCount() > 0)
         state.modifiedEvent();
 }
 

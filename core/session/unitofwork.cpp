@@ -744,15 +744,15 @@ UnitOfWork::UpdatePlan UnitOfWork::prepareUpdate(ObjectState &state, QList<int> 
     if (entity.versionColumn() >= 0)
         return UpdatePlan::Alone;
     changed.clear();
-    for (const Original &original : state.originals()) {
+    state.forEachOriginal([&](const Original &original) {
         const int c = original.attribute;
         if (!entity.isColumn(c) || !state.isLoaded(c))
-            continue;
+            return;
         if (original.kind == OriginalKind::Value &&
             values::equal(state.loadedValue(c), original.value))
-            continue; // set and set back: no net change
+            return; // set and set back: no net change
         changed.append(c);
-    }
+    });
     if (changed.isEmpty())
         return UpdatePlan::Nothing;
     // The row is found by its key as loaded; a changed key takes updateRow()'s way.
@@ -824,15 +824,15 @@ void UnitOfWork::updateRow(ObjectState &state)
     QStringList assignments;
     QVariantList parameters;
     QSet<int> changed;
-    for (const Original &original : state.originals()) {
+    state.forEachOriginal([&](const Original &original) {
         const int c = original.attribute;
         if (!entity.isColumn(c) || !state.isLoaded(c))
-            continue;
+            return;
         const QVariant &value = state.loadedValue(c);
         if (original.kind == OriginalKind::Value && values::equal(value, original.value))
-            continue; // set and set back: no net change
+            return; // set and set back: no net change
         changed.insert(c);
-    }
+    });
     const int version = entity.versionColumn();
     QVariant oldVersion;
     if (version >= 0) {

@@ -68,11 +68,11 @@ std::unique_ptr<ObjectState> ObjectState::create(const EntityType &entity, Objec
     if (words > std::numeric_limits<quint16>::max())
         throw std::length_error("too many attributes in one entity");
     void *block = pool->allocateBlock(valuesOffset() + size_t(count) * sizeof(QVariant) +
-                                      3 * size_t(words) * sizeof(quint64));
+                                      kBitSets * size_t(words) * sizeof(quint64));
     auto *state = ::new (block) ObjectState(entity, pool); // nothrow: members only
     state->m_bitWords = quint16(words);
     std::uninitialized_default_construct_n(state->values(), size_t(count));
-    std::uninitialized_fill_n(state->bitWords(), 3 * size_t(words), quint64(0));
+    std::uninitialized_fill_n(state->bitWords(), kBitSets * size_t(words), quint64(0));
     return std::unique_ptr<ObjectState>(state);
 }
 
@@ -84,6 +84,7 @@ ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool)
 
 ObjectState::~ObjectState()
 {
+    OriginalStore::free(m_originals);
     std::destroy_n(values(), size_t(m_entity->attributeCount()));
 }
 
@@ -142,67 +143,111 @@ ObjectList ObjectState::loadedCollection(int attribute) const
     return v.isValid() ? v.value<ObjectList>() : ObjectList();
 }
 
+ObjectState::OriginalStore *ObjectState::OriginalStore::allocate(quint32 capacity)
+{
+    static_assert(sizeof(OriginalStore) % alignof(Original) == 0, "originals follow their header");
+    void *memory = ::operator new(sizeof(OriginalStore) + size_t(capacity) * sizeof(Original));
+    auto *store = ::new (memory) OriginalStore;
+    store->capacity = capacity;
+    return store;
+}
+
+void ObjectState::OriginalStore::free(OriginalStore *store)
+{
+    if (!store)
+        return;
+    std::destroy_n(store->data(), store->count);
+    store->~OriginalStore();
+    ::operator delete(store);
+}
+
+const Original &ObjectState::noValueOriginal()
+{
+    static const Original noValue{-1, OriginalKind::NoValue, {}};
+    return noValue;
+}
+
 Original *ObjectState::findOriginal(int attribute) const
 {
-    Original *end = m_originals.get() + m_originalCount;
-    Original *found = std::find_if(m_originals.get(), end, [attribute](const Original &o) {
-        return o.attribute == attribute;
-    });
-    return found == end ? nullptr : found;
+    if (!m_originals)
+        return nullptr;
+    for (Original &o : m_originals->items()) {
+        if (o.attribute == attribute)
+            return &o;
+    }
+    return nullptr;
+}
+
+qsizetype ObjectState::originalCount() const
+{
+    qsizetype count = m_originals ? qsizetype(m_originals->count) : 0;
+    const AttributeBits noValue = noValueBits();
+    for (int a = 0; noValue.any() && a < m_entity->attributeCount(); ++a)
+        count += noValue.test(a);
+    return count;
 }
 
 void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
 {
     touchAttribute(attribute);
+    if (kind == OriginalKind::NoValue) {
+        if (findOriginal(attribute))
+            removeOriginal(attribute);
+        noValueBits().set(attribute);
+        return;
+    }
+    noValueBits().reset(attribute);
     if (Original *o = findOriginal(attribute)) {
         o->kind = kind;
         o->value = std::move(value);
         return;
     }
-    if (m_originalCount == m_originalCapacity) {
-        // A new object usually has several attributes set before its flush: room for four at
-        // once. A persistent one usually has one or two changed: a quarter of the memory.
-        const quint32 first = hasIdentity() ? 2 : 4;
-        const quint32 capacity = std::max(first, 2 * m_originalCapacity);
-        auto grown = std::make_unique<Original[]>(size_t(capacity));
-        std::move(m_originals.get(), m_originals.get() + m_originalCount, grown.get());
-        m_originals = std::move(grown);
-        m_originalCapacity = capacity;
+    if (!m_originals || m_originals->count == m_originals->capacity) {
+        // A persistent object usually has one or two attributes changed at a time.
+        const quint32 capacity = m_originals ? 2 * m_originals->capacity : 2;
+        OriginalStore *grown = OriginalStore::allocate(capacity);
+        if (m_originals) {
+            std::uninitialized_move_n(m_originals->data(), m_originals->count, grown->data());
+            grown->count = m_originals->count;
+            OriginalStore::free(m_originals);
+        }
+        m_originals = grown;
     }
-    m_originals[m_originalCount++] = Original{attribute, kind, std::move(value)};
+    ::new (m_originals->data() + m_originals->count) Original{attribute, kind, std::move(value)};
+    ++m_originals->count;
 }
 
 void ObjectState::removeOriginal(int attribute)
 {
     touchAttribute(attribute);
-    Original *begin = m_originals.get();
-    Original *end = std::remove_if(begin, begin + m_originalCount, [attribute](const Original &o) {
-        return o.attribute == attribute;
-    });
-    for (Original *o = end; o != begin + m_originalCount; ++o)
-        o->value = QVariant();
-    m_originalCount = quint32(end - begin);
+    noValueBits().reset(attribute);
+    if (!m_originals)
+        return;
+    Original *begin = m_originals->data();
+    Original *end =
+        std::remove_if(begin, begin + m_originals->count,
+                       [attribute](const Original &o) { return o.attribute == attribute; });
+    std::destroy(end, begin + m_originals->count);
+    m_originals->count = quint32(end - begin);
 }
 
 void ObjectState::clearOriginals()
 {
-    m_originals.reset(); // a clean object keeps no capacity
-    m_originalCount = 0;
-    m_originalCapacity = 0;
+    OriginalStore::free(std::exchange(m_originals, nullptr)); // a clean object keeps no capacity
+    noValueBits().clear();
 }
 
 void ObjectState::modifiedEvent(int attribute, OriginalKind previousKind, const QVariant &previous,
                                 bool collection)
 {
     if (!hasOriginal(attribute)) {
-        OriginalKind kind = previousKind;
-        QVariant value = previous;
         // A collection's original is a snapshot of the list as it was before this change.
-        if (collection && kind == OriginalKind::NoValue && isLoaded(attribute)) {
-            kind = OriginalKind::Value;
-            value = loadedValue(attribute);
-        }
-        setOriginal(attribute, kind, std::move(value));
+        if (collection && previousKind == OriginalKind::NoValue && isLoaded(attribute))
+            setOriginal(attribute, OriginalKind::Value, loadedValue(attribute));
+        else if (previousKind == OriginalKind::NoValue)
+            setOriginal(attribute, OriginalKind::NoValue);
+        else
+            setOriginal(attribute, previousKind, previous);
     }
     modifiedEvent();
 }
@@ -247,8 +292,7 @@ void ObjectState::commitAll()
         touch();
     } else {
         touchFields();
-        for (const Original &o : originals())
-            touchAttribute(o.attribute);
+        forEachOriginal([this](const Original &o) { touchAttribute(o.attribute); });
         if (m_extras) {
             for (const auto &pending : m_extras->pending)
                 touchAttribute(pending.first);

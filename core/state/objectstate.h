@@ -56,7 +56,7 @@ struct PendingCollection
 //
 // A session may hold millions of these, so the layout is kept tight: the values and the bit sets
 // follow the state in the one block it is allocated in, the key is held inline, and what only
-// changed or unusual objects need (originals, extras) is allocated on first use.
+// changed or unusual objects need (originals holding values, extras) is allocated on first use.
 class ObjectState
 {
 public:
@@ -108,11 +108,31 @@ public:
     ObjectList loadedCollection(int attribute) const;
 
     // ---- committed originals ("committed_state")
-    const Original *original(int attribute) const { return findOriginal(attribute); }
+    const Original *original(int attribute) const
+    {
+        return noValueBits().test(attribute) ? &noValueOriginal() : findOriginal(attribute);
+    }
     bool hasOriginal(int attribute) const { return original(attribute) != nullptr; }
     void setOriginal(int attribute, OriginalKind kind, QVariant value = {});
     void removeOriginal(int attribute);
-    std::span<const Original> originals() const { return {m_originals.get(), m_originalCount}; }
+    qsizetype originalCount() const;
+    // Calls f(const Original &) for every original: those holding a value (or NoResult) in the
+    // order they were recorded, then the NoValue ones by attribute.
+    template<typename F>
+    void forEachOriginal(F &&f) const
+    {
+        if (m_originals) {
+            for (const Original &o : m_originals->items())
+                f(o);
+        }
+        const AttributeBits noValue = noValueBits();
+        if (noValue.any()) {
+            for (int a = 0; a < m_entity->attributeCount(); ++a) {
+                if (noValue.test(a))
+                    f(Original{a, OriginalKind::NoValue, {}});
+            }
+        }
+    }
 
     // ---- expiry (composites count after the attributes: compositeSlot())
     bool isExpired(int attribute) const { return expiredBits().test(attribute); }
@@ -227,8 +247,22 @@ private:
     };
     Extras &extras();
 
-    // The block: this state, then one QVariant per attribute, then the loaded, expired and
-    // touched sets (m_bitWords words each; the last two count composites too).
+    // The originals that hold a value, allocated with a header on the first change. Assigning
+    // an attribute that had no value is the usual change of a new object; it costs a bit
+    // (noValueBits()) instead of an entry here.
+    struct OriginalStore
+    {
+        quint32 count = 0;
+        quint32 capacity = 0;
+        Original *data() { return reinterpret_cast<Original *>(this + 1); }
+        std::span<Original> items() { return {data(), count}; }
+        static OriginalStore *allocate(quint32 capacity);
+        static void free(OriginalStore *store);
+    };
+    static const Original &noValueOriginal();
+
+    // The block: this state, then one QVariant per attribute, then the loaded, expired, touched
+    // and no-value-original sets (m_bitWords words each; expired and touched count composites).
     static constexpr size_t valuesOffset()
     {
         return (sizeof(ObjectState) + alignof(QVariant) - 1) / alignof(QVariant) *
@@ -246,20 +280,20 @@ private:
     AttributeBits loadedBits() const { return {bitWords(), m_bitWords}; }
     AttributeBits expiredBits() const { return {bitWords() + m_bitWords, m_bitWords}; }
     AttributeBits touchedBits() const { return {bitWords() + 2 * m_bitWords, m_bitWords}; }
+    AttributeBits noValueBits() const { return {bitWords() + 3 * m_bitWords, m_bitWords}; }
+    static constexpr int kBitSets = 4;
     Original *findOriginal(int attribute) const;
     void clearOriginals();
 
     const EntityType *m_entity;
     ObjectPool *m_pool;
-    std::unique_ptr<Original[]> m_originals; // m_originalCount in use, m_originalCapacity made
+    OriginalStore *m_originals = nullptr;
     ObjectKey m_key;
     std::unique_ptr<Extras> m_extras;
     quint64 m_insertOrder = 0;
     int m_handles = 0;
     quint32 m_traceEpoch = 0; // ObjectPool::trackingEpoch() when m_traceId was given
     int m_traceId = 0;
-    quint32 m_originalCount = 0;
-    quint32 m_originalCapacity = 0;
     quint16 m_bitWords;
     bool m_attached : 1 = false;
     bool m_modified : 1 = false;
