@@ -42,6 +42,12 @@ public:
 
     Session &operator*() const { return *m_session; }
     Session *operator->() const { return m_session.get(); }
+    // What the session's objects hold on the heap, SQLite's page cache left out.
+    qint64 objectBytes() const
+    {
+        const qint64 heap = heapBytesInUse();
+        return heap < 0 ? -1 : heap - sqliteCacheBytes(QSqlDatabase::database(m_name, false));
+    }
 
 private:
     static inline int s_counter = 0;
@@ -234,19 +240,19 @@ MemoryUse measureMemory(const QString &emptyDatabase, const QString &filledDatab
     MemoryUse use;
     {
         BenchSession session(filledDatabase);
-        const qint64 before = heapBytesInUse();
+        const qint64 before = session.objectBytes();
         (void)session->query(u"Item");
-        const qint64 after = heapBytesInUse();
+        const qint64 after = session.objectBytes();
         if (before >= 0 && session->identityMapObjects().size() == rows)
             use.loaded = double(after - before) / double(rows);
     }
     {
         const QStringList names = itemNames(rows);
         BenchSession session(emptyDatabase);
-        const qint64 before = heapBytesInUse();
+        const qint64 before = session.objectBytes();
         (void)addItems(*session, names);
         session->flush();
-        const qint64 after = heapBytesInUse();
+        const qint64 after = session.objectBytes();
         if (before >= 0)
             use.flushed = double(after - before) / double(rows);
     }

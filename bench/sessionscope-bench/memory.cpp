@@ -1,5 +1,9 @@
 #include "memory.h"
 
+#include "session/sqlitestatement.h"
+
+#include <sqlite3.h>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -14,6 +18,17 @@ qint64 heapBytesInUse()
 #else
     return -1;
 #endif
+}
+
+qint64 sqliteCacheBytes(const QSqlDatabase &database)
+{
+    sqlite3 *handle = nativeSqliteHandle(database);
+    int current = 0;
+    int highest = 0;
+    if (!handle ||
+        sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0) != SQLITE_OK)
+        return 0;
+    return current;
 }
 
 } // namespace sessionscope::bench

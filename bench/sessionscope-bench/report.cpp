@@ -141,8 +141,8 @@ void printTable(const Settings &settings, const Report &report)
                          : std::string());
     }
     if (report.memory.loaded >= 0 || report.memory.flushed >= 0) {
-        fmt::print("\nmemory per tracked object (4 columns, identity map included): "
-                   "{:.0f} B loaded by a query, {:.0f} B inserted and flushed\n",
+        fmt::print("\nmemory per tracked object (4 columns, identity map included, SQLite's "
+                   "page cache not): {:.0f} B loaded by a query, {:.0f} B inserted and flushed\n",
                    report.memory.loaded, report.memory.flushed);
     }
 
