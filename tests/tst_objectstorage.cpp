@@ -4,6 +4,7 @@
 // entities) and compared with a plain QHash doing the same.
 
 #include "mapping/mappingbuilder.h"
+#include "mapping/values.h"
 #include "state/identitymap.h"
 #include "state/objectpool.h"
 #include "state/orderedstateset.h"
@@ -13,6 +14,9 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
+
+#include <algorithm>
+#include <iterator>
 
 using namespace sessionscope;
 using namespace Qt::StringLiterals;
@@ -122,22 +126,64 @@ private slots:
         const ObjectKey key(values);
         QCOMPARE(key.size(), 3);
         QCOMPARE(key.toList(), values);
-        QVariantList iterated;
-        for (const QVariant &v : key)
-            iterated.append(v);
-        QCOMPARE(iterated, values);
+        QVariantList visited;
+        key.visit([&](std::span<const QVariant> parts) {
+            visited = QVariantList(parts.begin(), parts.end());
+        });
+        QCOMPARE(visited, values);
+        QCOMPARE(key[1], QVariant(u"b"_s));
         QVERIFY(key == ObjectKey(values));
         QVERIFY(!(key == ObjectKey(QVariantList{qlonglong(3), u"b"_s})));
         // A one-element composite is a single key, and equal to one.
         QVERIFY(ObjectKey(QVariantList{u"x"_s}) == ObjectKey(QVariantList{u"x"_s}));
     }
 
-    // The table against a QHash, through many inserts, removals and re-inserts: rehashing, removed
-    // slots reused, and look-ups that must walk past both.
-    // The dirty list: marks are flags on the states, unmarked entries stay as holes until the
-    // list is compacted. Random marking, unmarking, flushing and re-adding, compared with a set.
+    // Integer keys are held unboxed, any other boxed: both kinds copy, compare, order and hash
+    // like the values they hold, and against each other.
+    void keysOfBothKindsBehaveAsTheirValues()
+    {
+        const QList<QVariantList> keys{
+            {},
+            {qlonglong(-5)},
+            {qlonglong(7)},
+            {qlonglong(8)},
+            {u"a"_s},
+            {u"b"_s},
+            {2.5},
+            {QVariant()},
+            {qlonglong(7), u"b"_s},
+            {qlonglong(7), u"c"_s},
+        };
+        const size_t seed = 12345;
+        for (const QVariantList &a : keys) {
+            const ObjectKey key(a);
+            ObjectKey copy(key);
+            QCOMPARE(copy.toList(), a);
+            ObjectKey assigned(QVariantList{u"other"_s});
+            assigned = copy;
+            assigned = *&assigned; // self-assignment keeps it
+            QCOMPARE(assigned.toList(), a);
+            copy.clear();
+            QCOMPARE(assigned.toList(), a); // copies own what they hold
+            QCOMPARE(key.asInteger() != nullptr,
+                     a.size() == 1 && a[0].typeId() == QMetaType::LongLong);
+            size_t expectedHash = seed;
+            for (const QVariant &v : a)
+                expectedHash = values::hashValue(v, expectedHash);
+            QCOMPARE(key.hash(seed), expectedHash);
+            for (const QVariantList &b : keys) {
+                const ObjectKey other(b);
+                QCOMPARE(key == other, a == b);
+                QCOMPARE(key == b, a == b);
+                QCOMPARE(key.compare(other), values::compareKeys(a, b));
+                QCOMPARE(key.compare(b), values::compareKeys(a, b));
+            }
+        }
+    }
+
     // Blocks are cut from slabs: small and wide objects (one wider than a slab) side by side
-    // keep their own values, aligned and without overlapping.
+    // keep their own values, aligned and without overlapping, and walking the slabs finds each
+    // once, in creation order.
     void blocksFromSlabsStayApart()
     {
         MappingBuilder b;
@@ -166,8 +212,21 @@ private slots:
             QVERIFY(!state->hasExpiredAttributes());
         }
         QCOMPARE(pool->size() + hugePool->size(), qsizetype(states.size()));
+        std::vector<ObjectState *> walked;
+        pool->forEachState([&](ObjectState *state) { walked.push_back(state); });
+        std::vector<ObjectState *> expected;
+        std::copy_if(states.begin(), states.end(), std::back_inserter(expected),
+                     [](ObjectState *state) { return state->entity().name() != u"Huge"; });
+        QCOMPARE(walked, expected);
+        walked.clear();
+        hugePool->forEachState([&](ObjectState *state) { walked.push_back(state); });
+        QCOMPARE(qsizetype(walked.size()), hugePool->size());
+        QCOMPARE(walked.front(), states[49]);
+        QCOMPARE(walked.back(), states[599]);
     }
 
+    // The dirty list: marks are flags on the states, unmarked entries stay as holes until the
+    // list is compacted. Random marking, unmarking, flushing and re-adding, compared with a set.
     void dirtyListMatchesASet()
     {
         Pool pool(m_mapping);
@@ -234,6 +293,8 @@ private slots:
         QVERIFY(map.modifiedStates().isEmpty());
     }
 
+    // The table against a QHash, through many inserts, removals and re-inserts: rehashing, removed
+    // slots reused, and look-ups that must walk past both.
     void identityMapMatchesAHash()
     {
         Pool pool(m_mapping);
@@ -332,7 +393,7 @@ private slots:
         QCOMPARE(map.find(line(), QVariantList{qlonglong(1)}), nullptr);
         QCOMPARE(map.find(line(), (QVariantList{qlonglong(1), qlonglong(2)})), aLine);
         QCOMPARE(map.find(line(), (QVariantList{qlonglong(2), qlonglong(1)})), otherLine);
-        QCOMPARE(map.find(line(), aLine->key()), aLine);
+        QCOMPARE(map.find(line(), aLine->key().toList()), aLine);
 
         // A second object under a held key is refused; replace() swaps it in.
         ObjectState *rival = pool->create(line());
@@ -362,7 +423,7 @@ private slots:
         for (qlonglong id = 0; id < 100; ++id) {
             ObjectState *state = pool->create(item());
             state->setKey(QVariantList{id});
-            const IdentityMap::Probe probe = map.probe(item(), state->key());
+            const IdentityMap::Probe probe = map.probe(item(), state->key().toList());
             QCOMPARE(probe.found, nullptr);
             map.addNew(*state, probe.hash);
         }

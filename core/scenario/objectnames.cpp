@@ -23,7 +23,7 @@ QString ObjectNames::nameOf(const ObjectState *state) const
     if (it != m_firstAlias.cend())
         return it.value();
     QStringList parts;
-    for (const QVariant &v : state->key()) {
+    for (const QVariant &v : state->key().toList()) {
         const QJsonValue json = values::toJson(v);
         parts.append(json.isString() ? json.toString() : QString::fromUtf8(values::jsonText(json)));
     }

@@ -61,7 +61,7 @@ QJsonValue keyJson(const ObjectState &state)
     if (!state.hasIdentity())
         return QJsonValue();
     QJsonArray key;
-    for (const QVariant &v : state.key())
+    for (const QVariant &v : state.key().toList())
         key.append(values::toJson(v));
     return key;
 }
@@ -144,7 +144,7 @@ QJsonObject sessionSnapshot(Session &session, const ObjectNames &names)
     std::sort(mapped.begin(), mapped.end(), [](const Object &a, const Object &b) {
         if (a.entity().name() != b.entity().name())
             return a.entity().name() < b.entity().name();
-        return values::compareKeys(a.state()->key(), b.state()->key()) < 0;
+        return a.state()->key().compare(b.state()->key()) < 0;
     });
     QJsonArray identityMap;
     for (const Object &object : mapped)

@@ -643,10 +643,10 @@ QList<ObjectState *> Session::identityMapInCreationOrder() const
     // every one.
     QList<ObjectState *> states;
     states.reserve(m_identityMap.size());
-    for (const auto &state : m_pool->states()) {
+    m_pool->forEachState([&states](ObjectState *state) {
         if (state->isInIdentityMap())
-            states.append(state.get());
-    }
+            states.append(state);
+    });
     // Every held object comes from the session's pool; should one ever not, the map's own
     // listing is still complete.
     Q_ASSERT(states.size() == m_identityMap.size());

@@ -32,7 +32,7 @@ bool keyLess(const ObjectState *a, const ObjectState *b)
     const qlonglong *y = b->key().asInteger();
     if (x && y)
         return *x < *y;
-    return values::compareKeys(a->key(), b->key()) < 0;
+    return a->key().compare(b->key()) < 0;
 }
 
 // Whether a new row sends the object's own value for `column`. None counts as "not set" (the

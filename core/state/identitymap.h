@@ -83,8 +83,12 @@ private:
     static quint8 tagOf(size_t hash) { return quint8(0x80 | (hash >> (sizeof(size_t) * 8 - 7))); }
     static bool isHeld(quint8 tag) { return tag & 0x80; }
     size_t hashOf(const EntityType &entity, std::span<const QVariant> key) const;
-    // The slot holding this key, or -1.
+    size_t hashOf(const ObjectState &state) const; // of its entity and key, the same way
+    // The slot holding this key (or the state's entity and key), or -1.
     qsizetype slotOf(const EntityType &entity, std::span<const QVariant> key, size_t hash) const;
+    qsizetype slotOf(const ObjectState &state, size_t hash) const;
+    template<typename Matches>
+    qsizetype findSlot(size_t hash, const Matches &matches) const;
     // Rehashes when one more state would take the table past its load limit.
     void makeRoomForOne();
     // Puts a state whose key is not in the table into it.

@@ -1,40 +1,111 @@
 #include "objectkey.h"
 
+#include "mapping/values.h"
+
 namespace sessionscope {
+
+ObjectKey &ObjectKey::operator=(const ObjectKey &other)
+{
+    if (this == &other)
+        return *this;
+    clear();
+    if (other.m_kind == Kind::Integer)
+        m_integer = other.m_integer;
+    else if (other.m_kind == Kind::Boxed)
+        m_boxed = new QVariant(*other.m_boxed);
+    m_kind = other.m_kind;
+    return *this;
+}
 
 void ObjectKey::assign(std::span<const QVariant> values)
 {
+    clear();
     if (values.empty())
-        m_value = QVariant();
-    else if (values.size() == 1 && values.front().isValid() &&
-             values.front().typeId() != QMetaType::QVariantList)
-        m_value = values.front();
+        return;
+    const QVariant &first = values.front();
+    if (values.size() == 1 && first.typeId() == QMetaType::LongLong) {
+        m_integer = *static_cast<const qlonglong *>(first.constData());
+        m_kind = Kind::Integer;
+        return;
+    }
+    if (values.size() == 1 && first.isValid() && first.typeId() != QMetaType::QVariantList)
+        m_boxed = new QVariant(first);
     else
-        m_value = QVariant::fromValue(QVariantList(values.begin(), values.end()));
+        m_boxed = new QVariant(QVariant::fromValue(QVariantList(values.begin(), values.end())));
+    m_kind = Kind::Boxed;
+}
+
+void ObjectKey::clear()
+{
+    if (m_kind == Kind::Boxed)
+        delete m_boxed;
+    m_kind = Kind::Empty;
+}
+
+qsizetype ObjectKey::size() const
+{
+    return visit([](std::span<const QVariant> values) { return qsizetype(values.size()); });
+}
+
+QVariant ObjectKey::operator[](qsizetype i) const
+{
+    return visit([i](std::span<const QVariant> values) { return values[size_t(i)]; });
 }
 
 QVariantList ObjectKey::toList() const
 {
-    if (isComposite())
-        return list();
-    return isEmpty() ? QVariantList() : QVariantList{m_value};
+    return visit([](std::span<const QVariant> values) {
+        return QVariantList(values.begin(), values.end());
+    });
 }
 
 bool ObjectKey::equals(const QVariant *values, qsizetype count) const
 {
-    if (const qlonglong *key = asInteger(); key && count == 1) {
-        // The usual integer key, compared without QVariant.
-        if (values[0].typeId() == QMetaType::LongLong)
-            return *key == *static_cast<const qlonglong *>(values[0].constData());
-    }
-    if (count != size())
-        return false;
-    const QVariant *mine = begin();
-    for (qsizetype i = 0; i < count; ++i) {
-        if (!(mine[i] == values[i]))
+    if (m_kind == Kind::Integer && count == 1 && values[0].typeId() == QMetaType::LongLong)
+        return m_integer == *static_cast<const qlonglong *>(values[0].constData());
+    return visit([values, count](std::span<const QVariant> mine) {
+        if (qsizetype(mine.size()) != count)
             return false;
-    }
-    return true;
+        for (qsizetype i = 0; i < count; ++i) {
+            if (!(mine[size_t(i)] == values[i]))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool operator==(const ObjectKey &a, const ObjectKey &b)
+{
+    if (a.m_kind == ObjectKey::Kind::Integer && b.m_kind == ObjectKey::Kind::Integer)
+        return a.m_integer == b.m_integer;
+    return b.visit([&a](std::span<const QVariant> values) {
+        return a.equals(values.data(), qsizetype(values.size()));
+    });
+}
+
+int ObjectKey::compare(std::span<const QVariant> values) const
+{
+    return visit(
+        [values](std::span<const QVariant> mine) { return values::compareKeys(mine, values); });
+}
+
+int ObjectKey::compare(const ObjectKey &other) const
+{
+    if (m_kind == Kind::Integer && other.m_kind == Kind::Integer)
+        return m_integer < other.m_integer ? -1 : (m_integer > other.m_integer ? 1 : 0);
+    return other.visit([this](std::span<const QVariant> values) { return compare(values); });
+}
+
+size_t ObjectKey::hash(size_t seed) const
+{
+    if (m_kind == Kind::Integer) // values::hashValue() of a LongLong
+        return ::qHash(m_integer, seed);
+    return visit([seed](std::span<const QVariant> values) {
+        size_t h = seed;
+        for (const QVariant &value : values)
+            h = values::hashValue(value, h);
+        return h;
+    });
 }
 
 } // namespace sessionscope

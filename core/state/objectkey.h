@@ -7,35 +7,52 @@
 
 namespace sessionscope {
 
-// An object's identity key: the primary-key values it was flushed or loaded with. Most keys are
-// one column, so a single value is held inline (one QVariant, no list, no allocation of its own);
-// a composite key holds its list inside that QVariant. Empty means "no identity". A one-column key
-// that the inline form cannot tell apart (a NULL, which is a key of a nullable column, or a value
-// that is itself a list) is kept as a list of one.
+// An object's identity key: the primary-key values it was flushed or loaded with. Every object
+// holds one, so it is kept to 16 bytes: the usual key, one 64-bit integer (a generated key), is
+// the integer itself, and any other key is boxed in a QVariant on the heap, holding the value
+// or, for a composite key (or a one-column key the single form cannot tell apart: a NULL, or a
+// value that is itself a list), the list of values. Empty means "no identity".
 class ObjectKey
 {
 public:
     ObjectKey() = default;
     explicit ObjectKey(std::span<const QVariant> values) { assign(values); }
+    ObjectKey(const ObjectKey &other) { *this = other; }
+    ObjectKey &operator=(const ObjectKey &other);
+    ~ObjectKey() { clear(); }
 
-    bool isEmpty() const { return !m_value.isValid(); }
-    qsizetype size() const { return isEmpty() ? 0 : (isComposite() ? list().size() : 1); }
-    const QVariant *begin() const { return isComposite() ? list().constData() : &m_value; }
-    const QVariant *end() const { return begin() + size(); }
-    const QVariant &operator[](qsizetype i) const { return begin()[i]; }
+    bool isEmpty() const { return m_kind == Kind::Empty; }
+    qsizetype size() const;
+    QVariant operator[](qsizetype i) const;
 
-    // The key's one value when it is a single 64-bit integer (the usual generated key): keys
-    // compare and sort without going through QVariant.
-    const qlonglong *asInteger() const
-    {
-        return m_value.typeId() == QMetaType::LongLong
-                   ? static_cast<const qlonglong *>(m_value.constData())
-                   : nullptr;
-    }
+    // The key's one value when it is a single 64-bit integer: keys compare, sort and hash
+    // without going through QVariant.
+    const qlonglong *asInteger() const { return m_kind == Kind::Integer ? &m_integer : nullptr; }
 
     void assign(std::span<const QVariant> values);
-    void clear() { m_value = QVariant(); }
+    void clear();
     QVariantList toList() const;
+
+    // Calls f(std::span<const QVariant>) with the values (an integer key's made for the call).
+    template<typename F>
+    decltype(auto) visit(F &&f) const
+    {
+        switch (m_kind) {
+        case Kind::Empty:
+            return f(std::span<const QVariant>());
+        case Kind::Integer: {
+            const QVariant value(m_integer);
+            return f(std::span<const QVariant>(&value, 1));
+        }
+        case Kind::Boxed:
+            break;
+        }
+        if (m_boxed->typeId() == QMetaType::QVariantList) {
+            const auto &list = *static_cast<const QVariantList *>(m_boxed->constData());
+            return f(std::span<const QVariant>(list.constData(), size_t(list.size())));
+        }
+        return f(std::span<const QVariant>(m_boxed, 1));
+    }
 
     // Element-wise QVariant equality, as QVariantList's.
     bool equals(const QVariant *values, qsizetype count) const;
@@ -43,20 +60,21 @@ public:
     {
         return equals(values.constData(), values.size());
     }
-    friend bool operator==(const ObjectKey &a, const ObjectKey &b)
-    {
-        return a.equals(b.begin(), b.size());
-    }
+    friend bool operator==(const ObjectKey &a, const ObjectKey &b);
+    // values::compareKeys() order.
+    int compare(std::span<const QVariant> values) const;
+    int compare(const ObjectKey &other) const;
+    // The hash of the values one after another (values::hashValue()), as IdentityMap hashes
+    // a key given as values.
+    size_t hash(size_t seed) const;
 
 private:
-    // assign() keeps a list in m_value whenever the inline form would be ambiguous.
-    bool isComposite() const { return m_value.typeId() == QMetaType::QVariantList; }
-    const QVariantList &list() const
-    {
-        return *static_cast<const QVariantList *>(m_value.constData());
-    }
-
-    QVariant m_value;
+    enum class Kind : quint8 { Empty, Integer, Boxed };
+    union {
+        qlonglong m_integer;
+        QVariant *m_boxed;
+    };
+    Kind m_kind = Kind::Empty;
 };
 
 } // namespace sessionscope

@@ -14,13 +14,14 @@ ObjectPool::ObjectPool(StateContext *context, MappingPtr mapping)
 
 ObjectPool::~ObjectPool()
 {
-    m_states.clear(); // before the mapping they point into
+    forEachState([](ObjectState *state) { state->~ObjectState(); }); // before the mapping goes
 }
 
 ObjectState *ObjectPool::create(const EntityType &entity)
 {
-    m_states.push_back(ObjectState::create(entity, this));
-    return m_states.back().get();
+    ObjectState *state = ObjectState::create(entity, this);
+    ++m_count;
+    return state;
 }
 
 namespace {
@@ -36,20 +37,24 @@ constexpr size_t kSlabBytes = 64 * 1024;
 
 } // namespace
 
+size_t ObjectPool::alignedBlockSize(const ObjectState &state)
+{
+    const size_t bytes = ObjectState::blockSize(state.entity());
+    return (bytes + kBlockAlignment - 1) / kBlockAlignment * kBlockAlignment;
+}
+
 void *ObjectPool::allocateBlock(size_t bytes)
 {
     // A heap allocation per object would cost a malloc call, its header and rounding; objects
     // are only freed with the pool, so they are cut from slabs in creation order instead.
     bytes = (bytes + kBlockAlignment - 1) / kBlockAlignment * kBlockAlignment;
-    if (bytes > m_slabLeft) {
+    if (m_slabs.empty() || bytes > m_slabs.back().size - m_slabs.back().used) {
         const size_t size = std::max(kSlabBytes, bytes);
-        m_slabs.push_back(std::unique_ptr<std::byte[]>(new std::byte[size]));
-        m_slabFree = m_slabs.back().get();
-        m_slabLeft = size;
+        m_slabs.push_back(Slab{std::unique_ptr<std::byte[]>(new std::byte[size]), 0, size});
     }
-    void *block = m_slabFree;
-    m_slabFree += bytes;
-    m_slabLeft -= bytes;
+    Slab &slab = m_slabs.back();
+    void *block = slab.memory.get() + slab.used;
+    slab.used += bytes;
     return block;
 }
 

@@ -28,6 +28,19 @@ public:
     // Memory for one object's block (ObjectState::create()): cut from large slabs, freed only
     // with the pool, like the objects themselves. Aligned to 8 bytes, what a block needs.
     void *allocateBlock(size_t bytes);
+    // Every object, in creation order, without a list of them: the slabs are walked block by
+    // block (a block's size follows from its entity).
+    template<typename F>
+    void forEachState(F &&f) const
+    {
+        for (const Slab &slab : m_slabs) {
+            for (size_t offset = 0; offset < slab.used;) {
+                auto *state = reinterpret_cast<ObjectState *>(slab.memory.get() + offset);
+                offset += alignedBlockSize(*state);
+                f(state);
+            }
+        }
+    }
 
     // The session this pool belongs to; null once the session is destroyed.
     StateContext *context() const { return m_context; }
@@ -37,9 +50,7 @@ public:
     void release();
 
     quint64 nextInsertOrder() { return ++m_insertCounter; }
-    qsizetype size() const { return qsizetype(m_states.size()); }
-    // Every object, in creation order.
-    const std::vector<std::unique_ptr<ObjectState>> &states() const { return m_states; }
+    qsizetype size() const { return m_count; }
 
     // Change tracking for a recorder: while on, objects that change visibly are collected until
     // takeTouched() hands them over; the taker reads what each one says was touched
@@ -52,13 +63,18 @@ public:
     std::vector<ObjectState *> takeTouched();
 
 private:
+    struct Slab
+    {
+        std::unique_ptr<std::byte[]> memory;
+        size_t used; // cut into blocks so far, from the start
+        size_t size;
+    };
     ~ObjectPool();
+    static size_t alignedBlockSize(const ObjectState &state);
 
     MappingPtr m_mapping;
-    std::vector<std::unique_ptr<std::byte[]>> m_slabs; // declared first: freed last
-    std::byte *m_slabFree = nullptr;                   // the unused end of the newest slab
-    size_t m_slabLeft = 0;
-    std::vector<std::unique_ptr<ObjectState>> m_states;
+    std::vector<Slab> m_slabs; // new blocks come from the last one's unused end
+    qsizetype m_count = 0;
     StateContext *m_context;
     std::vector<ObjectState *> m_touched;
     quint64 m_insertCounter = 0;

@@ -34,7 +34,7 @@ QString describeObject(const ObjectState &state)
     if (!state.hasIdentity())
         return text + QStringLiteral(" (%1)").arg(lifecycleName(state.lifecycle()));
     QStringList parts;
-    for (const QVariant &v : state.key())
+    for (const QVariant &v : state.key().toList())
         parts.append(v.toString());
     return text + u'#' + parts.join(u',');
 }
@@ -55,25 +55,38 @@ void PendingCollection::remove(ObjectState *object)
         removed.append(object);
 }
 
-// Every byte here is paid per object: keep the state within 96 bytes.
-static_assert(sizeof(void *) != 8 || sizeof(ObjectState) <= 96, "ObjectState grew");
+// Every byte here is paid per object: keep the state within 72 bytes.
+static_assert(sizeof(void *) != 8 || sizeof(ObjectState) <= 72, "ObjectState grew");
 static_assert(alignof(ObjectState) <= 8 && alignof(QVariant) <= 8 && alignof(quint64) <= 8,
               "ObjectPool::allocateBlock() aligns blocks to 8 bytes");
 
-std::unique_ptr<ObjectState> ObjectState::create(const EntityType &entity, ObjectPool *pool)
+namespace {
+
+int bitWordsFor(const EntityType &entity)
 {
-    const int count = entity.attributeCount();
-    const int words =
-        AttributeBits::wordsFor(count + int(entity.composites().size())); // expiry, touches
+    // Expiry and touches count composites too.
+    return AttributeBits::wordsFor(entity.attributeCount() + int(entity.composites().size()));
+}
+
+} // namespace
+
+size_t ObjectState::blockSize(const EntityType &entity)
+{
+    return valuesOffset() + size_t(entity.attributeCount()) * sizeof(QVariant) +
+           kBitSets * size_t(bitWordsFor(entity)) * sizeof(quint64);
+}
+
+ObjectState *ObjectState::create(const EntityType &entity, ObjectPool *pool)
+{
+    const int words = bitWordsFor(entity);
     if (words > std::numeric_limits<quint16>::max())
         throw std::length_error("too many attributes in one entity");
-    void *block = pool->allocateBlock(valuesOffset() + size_t(count) * sizeof(QVariant) +
-                                      kBitSets * size_t(words) * sizeof(quint64));
+    void *block = pool->allocateBlock(blockSize(entity));
     auto *state = ::new (block) ObjectState(entity, pool); // nothrow: members only
     state->m_bitWords = quint16(words);
-    std::uninitialized_default_construct_n(state->values(), size_t(count));
+    std::uninitialized_default_construct_n(state->values(), size_t(entity.attributeCount()));
     std::uninitialized_fill_n(state->bitWords(), kBitSets * size_t(words), quint64(0));
-    return std::unique_ptr<ObjectState>(state);
+    return state;
 }
 
 ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool)

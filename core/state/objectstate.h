@@ -60,11 +60,10 @@ struct PendingCollection
 class ObjectState
 {
 public:
-    // The state and its values, allocated together in one block (ObjectPool::create()).
-    static std::unique_ptr<ObjectState> create(const EntityType &entity, ObjectPool *pool);
-    ~ObjectState();
-    // The block belongs to the pool's slabs (ObjectPool::allocateBlock()), freed with the pool.
-    static void operator delete(void *) {}
+    // The state and its values, allocated together in one block of blockSize(entity) bytes
+    // from the pool's slabs (ObjectPool::create()), which owns it and destroys it.
+    static ObjectState *create(const EntityType &entity, ObjectPool *pool);
+    static size_t blockSize(const EntityType &entity);
     ObjectState(const ObjectState &) = delete;
     ObjectState &operator=(const ObjectState &) = delete;
 
@@ -233,7 +232,9 @@ public:
 private:
     friend class Object;
     friend class IdentityMap; // keeps m_inIdentityMap, m_markedModified and m_inModifiedList
+    friend class ObjectPool;  // destroys what it created
     ObjectState(const EntityType &entity, ObjectPool *pool);
+    ~ObjectState();
     struct ParentLink
     {
         const Relationship *collection;

@@ -104,10 +104,10 @@ TraceRecorder::TraceRecorder(Session &session, QIODevice *device, Options option
     // What the session already holds is part of the first event's delta.
     ObjectPool &pool = session.pool();
     pool.setTracking(true);
-    for (const auto &state : pool.states()) {
+    pool.forEachState([this](ObjectState *state) {
         if (state->isAttached())
-            mention(state.get());
-    }
+            mention(state);
+    });
     // A session that already holds objects or a transaction is described by a `start` event,
     // so that the state before the first operation is exact too.
     pool.takeTouched();
@@ -403,7 +403,7 @@ void TraceRecorder::writeFields(JsonWriter &json, ObjectState &state, Recorded &
         json.string(std::string_view(lifecycleText(lifecycle)));
         recorded.lifecycle = lifecycle;
     }
-    if (full || values::compareKeys(state.key(), recorded.key) != 0 ||
+    if (full || state.key().compare(recorded.key) != 0 ||
         state.key().size() != recorded.key.size()) {
         json.key("key");
         if (!state.hasIdentity()) {
