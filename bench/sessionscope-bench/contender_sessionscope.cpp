@@ -243,7 +243,7 @@ MemoryUse measureMemory(const QString &emptyDatabase, const QString &filledDatab
         const qint64 before = session.objectBytes();
         (void)session->query(u"Item");
         const qint64 after = session.objectBytes();
-        if (before >= 0 && session->identityMapObjects().size() == rows)
+        if (before >= 0 && after >= 0 && session->identityMapObjects().size() == rows)
             use.loaded = double(after - before) / double(rows);
     }
     {
@@ -253,7 +253,7 @@ MemoryUse measureMemory(const QString &emptyDatabase, const QString &filledDatab
         (void)addItems(*session, names);
         session->flush();
         const qint64 after = session.objectBytes();
-        if (before >= 0)
+        if (before >= 0 && after >= 0)
             use.flushed = double(after - before) / double(rows);
     }
     return use;

@@ -6,7 +6,8 @@ class QSqlDatabase;
 
 namespace sessionscope::bench {
 
-// Bytes the heap has handed out and not taken back (glibc's mallinfo2); -1 where unknown.
+// Bytes the heap has handed out and not taken back (glibc's mallinfo2); -1 where unknown
+// (another C library, or a sanitizer's allocator).
 qint64 heapBytesInUse();
 // Heap bytes SQLite's page cache holds for this connection (SQLITE_DBSTATUS_CACHE_USED): memory
 // bounded by the cache size whatever the number of rows, so not part of a per-object cost.
