@@ -10,11 +10,11 @@ constexpr size_t kMinimumCapacity = 16;
 
 } // namespace
 
-size_t OrderedStateSet::homeOf(const ObjectState *state) const
+quint64 OrderedStateSet::hashOf(const ObjectState *state) const
 {
     // Fibonacci hashing: allocations differ mostly in their middle bits, which the
     // multiplication carries into the top ones.
-    return size_t((quint64(quintptr(state)) * 0x9E3779B97F4A7C15ull) >> m_shift);
+    return quint64(quintptr(state)) * 0x9E3779B97F4A7C15ull;
 }
 
 size_t OrderedStateSet::slotOf(const ObjectState *state) const
@@ -22,11 +22,12 @@ size_t OrderedStateSet::slotOf(const ObjectState *state) const
     if (m_index.empty())
         return kNotFound;
     const size_t mask = m_index.size() - 1;
-    for (size_t slot = homeOf(state);; slot = (slot + 1) & mask) {
-        const quint32 entry = m_index[slot];
-        if (entry == 0)
+    const quint64 hash = hashOf(state);
+    const quint8 tag = tagOf(hash);
+    for (size_t slot = homeOf(hash);; slot = (slot + 1) & mask) {
+        if (m_tags[slot] == 0)
             return kNotFound;
-        if (m_order[entry - 1] == state)
+        if (m_tags[slot] == tag && m_order[m_index[slot] - 1] == state)
             return slot;
     }
 }
@@ -34,10 +35,12 @@ size_t OrderedStateSet::slotOf(const ObjectState *state) const
 void OrderedStateSet::placeInIndex(quint32 position)
 {
     const size_t mask = m_index.size() - 1;
-    size_t slot = homeOf(m_order[position]);
-    while (m_index[slot] != 0)
+    const quint64 hash = hashOf(m_order[position]);
+    size_t slot = homeOf(hash);
+    while (m_tags[slot] != 0)
         slot = (slot + 1) & mask;
     m_index[slot] = position + 1;
+    m_tags[slot] = tagOf(hash);
 }
 
 bool OrderedStateSet::insert(ObjectState *state)
@@ -71,14 +74,17 @@ bool OrderedStateSet::remove(const ObjectState *state)
     // tombstones. An entry stays where it is if its home lies cyclically in (hole, slot].
     const size_t mask = m_index.size() - 1;
     m_index[hole] = 0;
-    for (size_t slot = (hole + 1) & mask; m_index[slot] != 0; slot = (slot + 1) & mask) {
-        const size_t home = homeOf(m_order[m_index[slot] - 1]);
+    m_tags[hole] = 0;
+    for (size_t slot = (hole + 1) & mask; m_tags[slot] != 0; slot = (slot + 1) & mask) {
+        const size_t home = homeOf(hashOf(m_order[m_index[slot] - 1]));
         const bool staysPut =
             hole < slot ? (home > hole && home <= slot) : (home > hole || home <= slot);
         if (staysPut)
             continue;
         m_index[hole] = m_index[slot];
+        m_tags[hole] = m_tags[slot];
         m_index[slot] = 0;
+        m_tags[slot] = 0;
         hole = slot;
     }
     // Holes in the order cost iteration time and memory: compact once they outnumber members.
@@ -92,6 +98,7 @@ void OrderedStateSet::clear()
 {
     m_order = {};
     m_index = {};
+    m_tags = {};
     m_size = 0;
     m_shift = 64;
 }
@@ -111,6 +118,7 @@ void OrderedStateSet::rebuild(qsizetype size)
     while (size_t(size) * 4 > capacity * 3)
         capacity *= 2;
     m_index.assign(capacity, 0);
+    m_tags.assign(capacity, 0);
     m_shift = 64 - std::countr_zero(capacity);
     for (size_t position = 0; position < m_order.size(); ++position)
         placeInIndex(quint32(position));
