@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace sessionscope;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -85,6 +86,58 @@ private slots:
     {
         m_session.reset();
         testing::closeTestDatabases();
+    }
+
+    // A session nobody listens to records the same History without building events: one
+    // sequence of sets, run both ways, against the same expectations.
+    void historyIsTheSameListenedOrNot_data()
+    {
+        QTest::addColumn<bool>("listened");
+        QTest::newRow("listened") << true;
+        QTest::newRow("quiet") << false;
+    }
+    void historyIsTheSameListenedOrNot()
+    {
+        QFETCH(bool, listened);
+        if (!open())
+            return;
+        EventLog log;
+        if (listened)
+            m_session->addListener(&log);
+        auto check = [](const History &h, const QVariantList &added, const QVariantList &unchanged,
+                        const QVariantList &deleted) {
+            return h.added == added && h.unchanged == unchanged && h.deleted == deleted;
+        };
+        Object u = user(QStringLiteral("ann"));
+        QVERIFY(check(history(u, "name"), {u"ann"_s}, {}, {}));
+        QVERIFY(history(u, "age").isEmpty());
+        u.set(QStringLiteral("age"), 30);
+        u.set(QStringLiteral("age"), 31);
+        QVERIFY(check(history(u, "age"), {31}, {}, {}));
+        m_session->add(u);
+        m_session->commit();
+
+        QCOMPARE(u.get(QStringLiteral("name")), QVariant(u"ann"_s));
+        u.set(QStringLiteral("name"), u"annie"_s);
+        QVERIFY(check(history(u, "name"), {u"annie"_s}, {}, {u"ann"_s}));
+        QVERIFY(m_session->isModified(u));
+        u.set(QStringLiteral("name"), u"ann"_s); // back to what was loaded
+        QVERIFY(check(history(u, "name"), {}, {u"ann"_s}, {}));
+        u.set(QStringLiteral("name"), u"bob"_s);
+        QVERIFY(check(history(u, "name"), {u"bob"_s}, {}, {u"ann"_s}));
+        m_session->expire(u, {QStringLiteral("age")});
+        u.set(QStringLiteral("age"), 40); // no value to compare with: nothing deleted
+        QVERIFY(check(history(u, "age"), {40}, {}, {}));
+        QCOMPARE(m_session->dirtyObjects(), QList<Object>{u});
+        m_session->flush();
+        QVERIFY(history(u, "name").added.isEmpty());
+        QVERIFY(m_session->dirtyObjects().isEmpty());
+        m_session->expire(u);
+        QCOMPARE(u.get(QStringLiteral("name")), QVariant(u"bob"_s));
+        QCOMPARE(u.get(QStringLiteral("age")), QVariant(qlonglong(40)));
+        QCOMPARE(log.entries.isEmpty(), !listened);
+        if (listened)
+            m_session->removeListener(&log);
     }
 
     void scalarOnTransientIsAdded()

@@ -366,6 +366,18 @@ void setReference(ObjectState &state, int attribute, ObjectState *value, Initiat
 
 void setColumn(ObjectState &state, int attribute, const QVariant &value, Initiator initiator)
 {
+    const StateContext *context = state.pool()->context();
+    if (!activeHistory(state, attribute) && !(context && context->isObserved())) {
+        // Nobody is told of the change: the original comes straight from the loaded value,
+        // without a copy made for the event first.
+        if (state.isLoaded(attribute))
+            state.modifiedEvent(attribute, OriginalKind::Value, state.loadedValue(attribute),
+                                false);
+        else
+            state.modifiedEvent(attribute, OriginalKind::NoValue, QVariant(), false);
+        state.store(attribute, value);
+        return;
+    }
     LoadResult old;
     if (activeHistory(state, attribute))
         old = get(state, attribute, kPassiveReturnNoValue);
