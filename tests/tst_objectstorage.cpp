@@ -225,6 +225,47 @@ private slots:
         QCOMPARE(walked.back(), states[599]);
     }
 
+    // Small blocks (originals) are recycled within the pool: random sizes allocated and
+    // released in turns keep their contents apart, whether a block is new or reused.
+    void smallBlocksStayApartWhenRecycled()
+    {
+        Pool pool(m_mapping);
+        QRandomGenerator random(7);
+        struct Block
+        {
+            unsigned char *memory;
+            size_t bytes;
+            unsigned char fill;
+        };
+        std::vector<Block> live;
+        auto intact = [](const Block &b) {
+            return std::all_of(b.memory, b.memory + b.bytes,
+                               [&b](unsigned char c) { return c == b.fill; });
+        };
+        for (int step = 0; step < 20000; ++step) {
+            if (!live.empty() && random.bounded(3) == 0) {
+                const size_t i = random.bounded(quint32(live.size()));
+                QVERIFY(intact(live[i]));
+                pool->releaseSmall(live[i].memory, live[i].bytes);
+                live[i] = live.back();
+                live.pop_back();
+                continue;
+            }
+            // Mostly originals' sizes, some past the largest small block.
+            const size_t bytes =
+                random.bounded(10) == 0 ? 4000 + random.bounded(300) : 8 + random.bounded(200);
+            auto *memory = static_cast<unsigned char *>(pool->allocateSmall(bytes));
+            QCOMPARE(quintptr(memory) % 8, quintptr(0));
+            const auto fill = static_cast<unsigned char>(step);
+            std::fill(memory, memory + bytes, fill);
+            live.push_back({memory, bytes, fill});
+        }
+        for (const Block &b : live) {
+            QVERIFY(intact(b));
+            pool->releaseSmall(b.memory, b.bytes);
+        }
+    }
+
     // The dirty list: marks are flags on the states, unmarked entries stay as holes until the
     // list is compacted. Random marking, unmarking, flushing and re-adding, compared with a set.
     void dirtyListMatchesASet()

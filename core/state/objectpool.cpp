@@ -58,6 +58,61 @@ void *ObjectPool::allocateBlock(size_t bytes)
     return block;
 }
 
+namespace {
+
+// Small blocks: a size class per multiple of 8 bytes up to 4 KiB (a block holds its free-list
+// link, so 8 at least); anything larger goes to the heap.
+constexpr size_t kLargestSmallBlock = 4096;
+
+size_t smallClass(size_t bytes)
+{
+    return (std::max<size_t>(bytes, 8) + 7) / 8;
+}
+
+} // namespace
+
+void *ObjectPool::allocateSmall(size_t bytes)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return ::operator new(bytes); // each its own, for AddressSanitizer to see
+#else
+    if (bytes > kLargestSmallBlock)
+        return ::operator new(bytes);
+    const size_t sizeClass = smallClass(bytes);
+    if (sizeClass < m_smallFree.size() && m_smallFree[sizeClass]) {
+        void *block = m_smallFree[sizeClass];
+        m_smallFree[sizeClass] = *static_cast<void **>(block);
+        return block;
+    }
+    const size_t size = sizeClass * 8;
+    if (m_smallSlabs.empty() || size > m_smallSlabs.back().size - m_smallSlabs.back().used)
+        m_smallSlabs.push_back(
+            Slab{std::unique_ptr<std::byte[]>(new std::byte[kSlabBytes]), 0, kSlabBytes});
+    Slab &slab = m_smallSlabs.back();
+    void *block = slab.memory.get() + slab.used;
+    slab.used += size;
+    return block;
+#endif
+}
+
+void ObjectPool::releaseSmall(void *memory, size_t bytes)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    Q_UNUSED(bytes);
+    ::operator delete(memory);
+#else
+    if (bytes > kLargestSmallBlock) {
+        ::operator delete(memory);
+        return;
+    }
+    const size_t sizeClass = smallClass(bytes);
+    if (sizeClass >= m_smallFree.size())
+        m_smallFree.resize(sizeClass + 1, nullptr);
+    *static_cast<void **>(memory) = m_smallFree[sizeClass];
+    m_smallFree[sizeClass] = memory;
+#endif
+}
+
 void ObjectPool::setTracking(bool on)
 {
     if (on && !m_tracking)

@@ -28,6 +28,13 @@ public:
     // Memory for one object's block (ObjectState::create()): cut from large slabs, freed only
     // with the pool, like the objects themselves. Aligned to 8 bytes, what a block needs.
     void *allocateBlock(size_t bytes);
+    // Memory for what changed objects allocate and free again (their originals), recycled
+    // within the pool: a flush frees what the changes before it allocated, and the next changes
+    // take it again, without a malloc and free per object. Blocks come in size classes of
+    // powers of two, from slabs of their own; they are kept until the pool goes, like the
+    // objects. Aligned to 8 bytes.
+    void *allocateSmall(size_t bytes);
+    void releaseSmall(void *memory, size_t bytes);
     // Every object, in creation order, without a list of them: the slabs are walked block by
     // block (a block's size follows from its entity).
     template<typename F>
@@ -75,6 +82,8 @@ private:
     MappingPtr m_mapping;
     std::vector<Slab> m_slabs; // new blocks come from the last one's unused end
     qsizetype m_count = 0;
+    std::vector<Slab> m_smallSlabs;  // allocateSmall()'s, likewise
+    std::vector<void *> m_smallFree; // per size class: a list linked through the blocks
     StateContext *m_context;
     std::vector<ObjectState *> m_touched;
     quint64 m_insertCounter = 0;

@@ -97,7 +97,7 @@ ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool)
 
 ObjectState::~ObjectState()
 {
-    OriginalStore::free(m_originals);
+    OriginalStore::free(*m_pool, m_originals);
     std::destroy_n(values(), size_t(m_entity->attributeCount()));
 }
 
@@ -156,22 +156,24 @@ ObjectList ObjectState::loadedCollection(int attribute) const
     return v.isValid() ? v.value<ObjectList>() : ObjectList();
 }
 
-ObjectState::OriginalStore *ObjectState::OriginalStore::allocate(quint32 capacity)
+ObjectState::OriginalStore *ObjectState::OriginalStore::allocate(ObjectPool &pool, quint32 capacity)
 {
     static_assert(sizeof(OriginalStore) % alignof(Original) == 0, "originals follow their header");
-    void *memory = ::operator new(sizeof(OriginalStore) + size_t(capacity) * sizeof(Original));
+    static_assert(alignof(Original) <= 8, "ObjectPool::allocateSmall() aligns to 8 bytes");
+    void *memory = pool.allocateSmall(sizeof(OriginalStore) + size_t(capacity) * sizeof(Original));
     auto *store = ::new (memory) OriginalStore;
     store->capacity = capacity;
     return store;
 }
 
-void ObjectState::OriginalStore::free(OriginalStore *store)
+void ObjectState::OriginalStore::free(ObjectPool &pool, OriginalStore *store)
 {
     if (!store)
         return;
+    const size_t bytes = sizeof(OriginalStore) + size_t(store->capacity) * sizeof(Original);
     std::destroy_n(store->data(), store->count);
     store->~OriginalStore();
-    ::operator delete(store);
+    pool.releaseSmall(store, bytes);
 }
 
 const Original &ObjectState::noValueOriginal()
@@ -218,11 +220,11 @@ void ObjectState::setOriginal(int attribute, OriginalKind kind, QVariant value)
     if (!m_originals || m_originals->count == m_originals->capacity) {
         // A persistent object usually has one or two attributes changed at a time.
         const quint32 capacity = m_originals ? 2 * m_originals->capacity : 2;
-        OriginalStore *grown = OriginalStore::allocate(capacity);
+        OriginalStore *grown = OriginalStore::allocate(*m_pool, capacity);
         if (m_originals) {
             std::uninitialized_move_n(m_originals->data(), m_originals->count, grown->data());
             grown->count = m_originals->count;
-            OriginalStore::free(m_originals);
+            OriginalStore::free(*m_pool, m_originals);
         }
         m_originals = grown;
     }
@@ -246,7 +248,8 @@ void ObjectState::removeOriginal(int attribute)
 
 void ObjectState::clearOriginals()
 {
-    OriginalStore::free(std::exchange(m_originals, nullptr)); // a clean object keeps no capacity
+    // A clean object keeps no capacity.
+    OriginalStore::free(*m_pool, std::exchange(m_originals, nullptr));
     noValueBits().clear();
 }
 

@@ -248,17 +248,17 @@ private:
     };
     Extras &extras();
 
-    // The originals that hold a value, allocated with a header on the first change. Assigning
-    // an attribute that had no value is the usual change of a new object; it costs a bit
-    // (noValueBits()) instead of an entry here.
+    // The originals that hold a value, allocated (from the pool) with a header on the first
+    // change. Assigning an attribute that had no value is the usual change of a new object; it
+    // costs a bit (noValueBits()) instead of an entry here.
     struct OriginalStore
     {
         quint32 count = 0;
         quint32 capacity = 0;
         Original *data() { return reinterpret_cast<Original *>(this + 1); }
         std::span<Original> items() { return {data(), count}; }
-        static OriginalStore *allocate(quint32 capacity);
-        static void free(OriginalStore *store);
+        static OriginalStore *allocate(ObjectPool &pool, quint32 capacity);
+        static void free(ObjectPool &pool, OriginalStore *store);
     };
     static const Original &noValueOriginal();
 
