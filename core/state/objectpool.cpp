@@ -37,9 +37,9 @@ constexpr size_t kSlabBytes = 64 * 1024;
 
 } // namespace
 
-size_t ObjectPool::alignedBlockSize(const ObjectState &state)
+size_t ObjectPool::alignedBlockSize(const EntityType &entity)
 {
-    const size_t bytes = ObjectState::blockSize(state.entity());
+    const size_t bytes = ObjectState::blockSize(entity);
     return (bytes + kBlockAlignment - 1) / kBlockAlignment * kBlockAlignment;
 }
 

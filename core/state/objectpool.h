@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mapping/mapping.h"
+#include "objectstate.h"
 
 #include <QtGlobal>
 
@@ -9,7 +10,6 @@
 
 namespace sessionscope {
 
-class ObjectState;
 class StateContext;
 
 // Owns the objects a session creates or loads. Objects reference each other freely (a
@@ -40,10 +40,16 @@ public:
     template<typename F>
     void forEachState(F &&f) const
     {
+        const EntityType *entity = nullptr; // objects of one entity usually come in runs
+        size_t blockBytes = 0;
         for (const Slab &slab : m_slabs) {
             for (size_t offset = 0; offset < slab.used;) {
                 auto *state = reinterpret_cast<ObjectState *>(slab.memory.get() + offset);
-                offset += alignedBlockSize(*state);
+                if (&state->entity() != entity) {
+                    entity = &state->entity();
+                    blockBytes = alignedBlockSize(*entity);
+                }
+                offset += blockBytes;
                 f(state);
             }
         }
@@ -77,7 +83,7 @@ private:
         size_t size;
     };
     ~ObjectPool();
-    static size_t alignedBlockSize(const ObjectState &state);
+    static size_t alignedBlockSize(const EntityType &entity);
 
     MappingPtr m_mapping;
     std::vector<Slab> m_slabs; // new blocks come from the last one's unused end
