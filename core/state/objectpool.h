@@ -30,9 +30,9 @@ public:
     void *allocateBlock(size_t bytes);
     // Memory for what changed objects allocate and free again (their originals), recycled
     // within the pool: a flush frees what the changes before it allocated, and the next changes
-    // take it again, without a malloc and free per object. Blocks come in size classes of
-    // powers of two, from slabs of their own; they are kept until the pool goes, like the
-    // objects. Aligned to 8 bytes.
+    // take it again, without a malloc and free per object. Blocks up to 4 KiB come in size
+    // classes of 8 bytes, with a free list per class, from slabs of their own; they are kept
+    // until the pool goes, like the objects. Aligned to 8 bytes.
     void *allocateSmall(size_t bytes);
     void releaseSmall(void *memory, size_t bytes);
     // Every object, in creation order, without a list of them: the slabs are walked block by
