@@ -90,12 +90,7 @@ private slots:
 
     // A session nobody listens to records the same History without building events: one
     // sequence of sets, run both ways, against the same expectations.
-    void historyIsTheSameListenedOrNot_data()
-    {
-        QTest::addColumn<bool>("listened");
-        QTest::newRow("listened") << true;
-        QTest::newRow("quiet") << false;
-    }
+    void historyIsTheSameListenedOrNot_data() { testing::addListenedRows(); }
     void historyIsTheSameListenedOrNot()
     {
         QFETCH(bool, listened);

@@ -298,12 +298,7 @@ private slots:
         QCOMPARE(m_session->query(u"User", {{QStringLiteral("age"), QVariant()}}).size(), 3);
     }
 
-    void queryLoadsManyRows_data()
-    {
-        QTest::addColumn<bool>("listened");
-        QTest::newRow("listened") << true;
-        QTest::newRow("quiet") << false;
-    }
+    void queryLoadsManyRows_data() { testing::addListenedRows(); }
     void queryLoadsManyRows()
     {
         QFETCH(bool, listened);

@@ -280,12 +280,7 @@ private slots:
     // What a savepoint flushed and then released belongs to the savepoint around it: rolling
     // that one back expires it, listened to or not (without listeners the session keeps its
     // sets in bulk).
-    void releasedSavepointIsUndoneByTheOneAroundIt_data()
-    {
-        QTest::addColumn<bool>("listened");
-        QTest::newRow("listened") << true;
-        QTest::newRow("quiet") << false;
-    }
+    void releasedSavepointIsUndoneByTheOneAroundIt_data() { testing::addListenedRows(); }
     void releasedSavepointIsUndoneByTheOneAroundIt()
     {
         QFETCH(bool, listened);

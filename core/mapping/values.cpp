@@ -321,6 +321,13 @@ size_t hashValue(const QVariant &value, size_t seed)
     }
 }
 
+size_t hashValues(std::span<const QVariant> values, size_t seed)
+{
+    for (const QVariant &value : values)
+        seed = hashValue(value, seed);
+    return seed;
+}
+
 QByteArray jsonText(const QJsonValue &value)
 {
     if (value.isObject())

@@ -34,6 +34,8 @@ int compare(const QVariant &a, const QVariant &b);
 int compareKeys(std::span<const QVariant> a, std::span<const QVariant> b);
 // Hash consistent with equal() for canonical key values.
 size_t hashValue(const QVariant &value, size_t seed);
+// hashValue() of each value in turn, each seeding the next (a key of several columns).
+size_t hashValues(std::span<const QVariant> values, size_t seed);
 
 // Compact JSON text of any JSON value (objects, arrays and scalars alike).
 QByteArray jsonText(const QJsonValue &value);

@@ -11,10 +11,7 @@ namespace {
 
 size_t hashIdentity(const EntityType *entity, std::span<const QVariant> key, size_t seed)
 {
-    size_t h = ::qHash(quintptr(entity), seed);
-    for (const QVariant &part : key)
-        h = values::hashValue(part, h);
-    return h;
+    return values::hashValues(key, ::qHash(quintptr(entity), seed));
 }
 
 } // namespace

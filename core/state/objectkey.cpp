@@ -100,12 +100,8 @@ size_t ObjectKey::hash(size_t seed) const
 {
     if (m_kind == Kind::Integer) // values::hashValue() of a LongLong
         return ::qHash(m_integer, seed);
-    return visit([seed](std::span<const QVariant> values) {
-        size_t h = seed;
-        for (const QVariant &value : values)
-            h = values::hashValue(value, h);
-        return h;
-    });
+    return visit(
+        [seed](std::span<const QVariant> parts) { return values::hashValues(parts, seed); });
 }
 
 } // namespace sessionscope

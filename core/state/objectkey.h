@@ -64,8 +64,7 @@ public:
     // values::compareKeys() order.
     int compare(std::span<const QVariant> values) const;
     int compare(const ObjectKey &other) const;
-    // The hash of the values one after another (values::hashValue()), as IdentityMap hashes
-    // a key given as values.
+    // values::hashValues() of the key's values, as IdentityMap hashes a key given as values.
     size_t hash(size_t seed) const;
 
 private:

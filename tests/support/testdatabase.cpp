@@ -29,6 +29,13 @@ void addDatabaseRows()
     QTest::newRow("postgresql") << QStringLiteral("postgresql");
 }
 
+void addListenedRows()
+{
+    QTest::addColumn<bool>("listened");
+    QTest::newRow("listened") << true;
+    QTest::newRow("quiet") << false;
+}
+
 QString currentDatabaseKind()
 {
     QFETCH_GLOBAL(QString, database);

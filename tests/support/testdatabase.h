@@ -19,6 +19,9 @@ namespace sessionscope::testing {
 //     void initTestCase_data() { testing::addDatabaseRows(); }
 //     void init()              { m_db = testing::openTestDatabase(); } // QSKIPs or QFAILs
 void addDatabaseRows();
+// A bool column "listened" with a row of each: a test run with a listener attached and without
+// (a session nobody listens to takes quieter paths).
+void addListenedRows();
 
 // Opens a fresh connection for the current data row ("sqlite" or "postgresql"). Returns an
 // invalid database after QSKIP/QFAIL has been recorded; callers return at once when
