@@ -177,6 +177,9 @@ private slots:
             QString(300, QChar(u'ж')),     // longer than any buffer used before it
             QString(30'000, QChar(u'ж')),  // a buffer too large to keep...
             QStringLiteral("short again"), // ...given up for the next text
+            QString(64, u'a'),             // the longest text read back by the ASCII path
+            QString(65, u'a'),
+            QString(62, u'a') + u'\u00e9', // non-ASCII ending a 64-byte text
         };
         QSqlQuery bytes(m_db);
         QVERIFY(bytes.exec(QStringLiteral("CREATE TABLE texts (id INTEGER PRIMARY KEY, name)")));
@@ -210,6 +213,38 @@ private slots:
         QCOMPARE(bytes.value(1).toInt(), 10); // "nul", NUL, "inside": the NUL is stored
         QVERIFY(bytes.next());
         QCOMPARE(bytes.value(1).toInt(), 600);
+
+        // Read back, both paths give the same texts, and an empty text stays a text, not a
+        // null. Except where SQLite's own UTF-16 translation (Qt's path) changes a text: it
+        // makes U+FFFF (and lone surrogates) U+FFFD, where the native path keeps it.
+        QList<QVariantList> reads;
+        for (Path reader : {Path::Native, Path::QtSql}) {
+            auto select =
+                prepare(reader, m_db, QStringLiteral("SELECT name FROM texts ORDER BY id"));
+            QVERIFY(select && select->execute({}));
+            QVariantList read;
+            while (select->next())
+                read.append(select->value(0));
+            QVERIFY(!select->error().isValid());
+            reads.append(normalized(read));
+        }
+        QCOMPARE(reads[0].size(), 2 * texts.size());
+        QCOMPARE(reads[1].size(), 2 * texts.size());
+        const QList<qsizetype> translated = {4, 6, 7};
+        for (qsizetype i = 0; i < reads[0].size(); ++i) {
+            if (!translated.contains(i / 2))
+                QCOMPARE(reads[0][i], reads[1][i]);
+        }
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            const QVariant &read = reads[0][2 * i];
+            QCOMPARE(read.isValid(), !texts[i].isNull());
+            if (!texts[i].isNull())
+                QCOMPARE(read.typeId(), QMetaType::QString);
+        }
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            if (i != 6 && i != 7) // lone surrogates are stored as SQLite makes them
+                QCOMPARE(reads[0][2 * i].toString(), texts[i]);
+        }
     }
 
     // What the native path reads as canonical is what value() and the dialect's conversion

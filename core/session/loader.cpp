@@ -19,6 +19,24 @@ QList<int> allColumns(const EntityType &entity)
     return columns;
 }
 
+// The identity key of a row holding every column (empty when a key column is NULL). A single
+// key column is made into the key as it is, so an integer key never becomes a second QVariant.
+ObjectKey rowKey(const EntityType &entity, std::span<const QVariant> row)
+{
+    const QList<int> &primaryKey = entity.primaryKey();
+    if (primaryKey.size() == 1) {
+        const std::span<const QVariant> value = row.subspan(size_t(primaryKey.front()), 1);
+        return value.front().isValid() ? ObjectKey(value) : ObjectKey();
+    }
+    QVarLengthArray<QVariant, 4> key;
+    for (int k : primaryKey) {
+        if (!row[size_t(k)].isValid())
+            return {};
+        key.append(row[size_t(k)]);
+    }
+    return ObjectKey(std::span<const QVariant>(key.constData(), size_t(key.size())));
+}
+
 } // namespace
 
 Loader::Loader(Session &session)
@@ -94,12 +112,9 @@ ObjectState *Loader::instance(const EntityType &entity, std::span<QVariant> row,
                               QSet<ObjectState *> &partials)
 {
     // `row` holds every column, in mapping order.
-    QVarLengthArray<QVariant, 4> key;
-    for (int k : entity.primaryKey()) {
-        if (!row[size_t(k)].isValid())
-            return nullptr;
-        key.append(row[size_t(k)]);
-    }
+    ObjectKey key = rowKey(entity, row);
+    if (key.isEmpty())
+        return nullptr;
     const IdentityMap::Probe probe = m_session.m_identityMap.probe(entity, key);
     if (ObjectState *state = probe.found) {
         if (partials.contains(state))
@@ -127,7 +142,7 @@ ObjectState *Loader::instance(const EntityType &entity, std::span<QVariant> row,
         return state;
     }
     ObjectState *state = m_session.m_pool->create(entity);
-    state->setKey(key);
+    state->setKey(std::move(key));
     state->storeColumns(row.first(size_t(entity.columnCount())));
     state->setAttached(true);
     attributes::compositesLoaded(*state);

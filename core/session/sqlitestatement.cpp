@@ -50,6 +50,24 @@ bool encodeUtf8WithoutSurrogates(QStringView text, std::string &out)
     return true;
 }
 
+// UTF-8 from SQLite as a QString. Short ASCII texts (names, codes: most of what a table holds)
+// are widened in one pass, without the set-up of the general decoder, which takes the rest.
+QString decodeUtf8(const char *text, int size)
+{
+    constexpr int kShort = 64;
+    if (size > kShort)
+        return QString::fromUtf8(text, size);
+    QString out(size, Qt::Uninitialized);
+    char16_t *wide = reinterpret_cast<char16_t *>(out.data());
+    for (int i = 0; i < size; ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x80)
+            return QString::fromUtf8(text, size);
+        wide[i] = byte;
+    }
+    return out;
+}
+
 bool sharesOurSqlite(const QSqlDatabase &database)
 {
     // A plugin with its own copy of SQLite would hand out a handle our library must not touch.
@@ -236,7 +254,7 @@ QVariant SqliteStatement::value(int column) const
 {
     if (!m_onRow || column < 0 || column >= m_columnCount)
         return {};
-    return read(column, sqlite3_column_type(m_statement, column));
+    return read(sqlite3_column_value(m_statement, column));
 }
 
 bool SqliteStatement::canonicalValue(int column, ColumnType type, QVariant &out) const
@@ -244,30 +262,34 @@ bool SqliteStatement::canonicalValue(int column, ColumnType type, QVariant &out)
     if (!m_onRow || column < 0 || column >= m_columnCount)
         return false;
     // SQLite says what it holds, so a loaded row needs no look at the QVariant it becomes.
-    const int stored = sqlite3_column_type(m_statement, column);
-    const bool canonical = stored == SQLITE_NULL ||
-                           (stored == SQLITE_INTEGER && type == ColumnType::Integer) ||
-                           (stored == SQLITE_FLOAT && type == ColumnType::Real) ||
-                           (stored == SQLITE_TEXT && type == ColumnType::Text);
+    sqlite3_value *stored = sqlite3_column_value(m_statement, column);
+    const int storedType = sqlite3_value_type(stored);
+    const bool canonical = storedType == SQLITE_NULL ||
+                           (storedType == SQLITE_INTEGER && type == ColumnType::Integer) ||
+                           (storedType == SQLITE_FLOAT && type == ColumnType::Real) ||
+                           (storedType == SQLITE_TEXT && type == ColumnType::Text);
     if (canonical)
-        out = read(column, stored);
+        out = read(stored);
     return canonical;
 }
 
-QVariant SqliteStatement::read(int column, int storedType) const
+QVariant SqliteStatement::read(sqlite3_value *stored)
 {
-    switch (storedType) {
+    // A column's value is read through one sqlite3_column_value() call, which takes the
+    // connection's lock; the sqlite3_value_*() calls on it take none. SQLite calls that
+    // unprotected use "not threadsafe": a statement here belongs to its connection's thread.
+    switch (sqlite3_value_type(stored)) {
     case SQLITE_INTEGER:
-        return QVariant(qlonglong(sqlite3_column_int64(m_statement, column)));
+        return QVariant(qlonglong(sqlite3_value_int64(stored)));
     case SQLITE_FLOAT:
-        return QVariant(sqlite3_column_double(m_statement, column));
+        return QVariant(sqlite3_value_double(stored));
     case SQLITE_TEXT: {
-        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column)));
+        const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(stored));
+        return QVariant(decodeUtf8(text, sqlite3_value_bytes(stored)));
     }
     case SQLITE_BLOB: {
-        const auto *bytes = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
-        return QVariant(QByteArray(bytes, sqlite3_column_bytes(m_statement, column)));
+        const auto *bytes = static_cast<const char *>(sqlite3_value_blob(stored));
+        return QVariant(QByteArray(bytes, sqlite3_value_bytes(stored)));
     }
     default:
         return {};

@@ -8,6 +8,7 @@
 class QSqlDatabase;
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_value;
 
 namespace sessionscope {
 
@@ -45,8 +46,8 @@ protected:
 private:
     bool bind(int position, const QVariant &value);
     int bindText(int position, const QString &text);
-    // The current row's `column`, which SQLite holds as `storedType` (SQLITE_INTEGER, ...).
-    QVariant read(int column, int storedType) const;
+    // A value of the current row as a QVariant: qlonglong, double, QString, QByteArray or null.
+    static QVariant read(sqlite3_value *stored);
     void takeError(int code);
 
     sqlite3 *m_database;

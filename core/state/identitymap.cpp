@@ -194,6 +194,15 @@ IdentityMap::Probe IdentityMap::probe(const EntityType &entity, std::span<const 
     return {slot < 0 ? nullptr : m_slots[size_t(slot)], hash};
 }
 
+IdentityMap::Probe IdentityMap::probe(const EntityType &entity, const ObjectKey &key) const
+{
+    const size_t hash = key.hash(::qHash(quintptr(&entity), m_seed)); // as hashOf(state)
+    const qsizetype slot = findSlot(hash, [&](const ObjectState &held) {
+        return &held.entity() == &entity && held.key() == key;
+    });
+    return {slot < 0 ? nullptr : m_slots[size_t(slot)], hash};
+}
+
 ObjectState *IdentityMap::replace(ObjectState &state)
 {
     const size_t hash = hashOf(state);

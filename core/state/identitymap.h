@@ -38,6 +38,8 @@ public:
         size_t hash = 0;
     };
     Probe probe(const EntityType &entity, std::span<const QVariant> key) const;
+    // probe() of a key already made (a loaded row's: an integer key is never a QVariant).
+    Probe probe(const EntityType &entity, const ObjectKey &key) const;
     bool containsState(const ObjectState &state) const;
     // Adds a state by its key; fails when another object already holds that key.
     bool add(ObjectState &state);

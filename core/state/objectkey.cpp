@@ -2,6 +2,8 @@
 
 #include "mapping/values.h"
 
+#include <utility>
+
 namespace sessionscope {
 
 ObjectKey &ObjectKey::operator=(const ObjectKey &other)
@@ -14,6 +16,19 @@ ObjectKey &ObjectKey::operator=(const ObjectKey &other)
     else if (other.m_kind == Kind::Boxed)
         m_boxed = new QVariant(*other.m_boxed);
     m_kind = other.m_kind;
+    return *this;
+}
+
+ObjectKey &ObjectKey::operator=(ObjectKey &&other) noexcept
+{
+    if (this == &other)
+        return *this;
+    clear();
+    if (other.m_kind == Kind::Integer)
+        m_integer = other.m_integer;
+    else if (other.m_kind == Kind::Boxed)
+        m_boxed = std::exchange(other.m_boxed, nullptr);
+    m_kind = std::exchange(other.m_kind, Kind::Empty);
     return *this;
 }
 
@@ -33,13 +48,6 @@ void ObjectKey::assign(std::span<const QVariant> values)
     else
         m_boxed = new QVariant(QVariant::fromValue(QVariantList(values.begin(), values.end())));
     m_kind = Kind::Boxed;
-}
-
-void ObjectKey::clear()
-{
-    if (m_kind == Kind::Boxed)
-        delete m_boxed;
-    m_kind = Kind::Empty;
 }
 
 qsizetype ObjectKey::size() const

@@ -18,7 +18,9 @@ public:
     ObjectKey() = default;
     explicit ObjectKey(std::span<const QVariant> values) { assign(values); }
     ObjectKey(const ObjectKey &other) { *this = other; }
+    ObjectKey(ObjectKey &&other) noexcept { *this = std::move(other); }
     ObjectKey &operator=(const ObjectKey &other);
+    ObjectKey &operator=(ObjectKey &&other) noexcept;
     ~ObjectKey() { clear(); }
 
     bool isEmpty() const { return m_kind == Kind::Empty; }
@@ -30,7 +32,12 @@ public:
     const qlonglong *asInteger() const { return m_kind == Kind::Integer ? &m_integer : nullptr; }
 
     void assign(std::span<const QVariant> values);
-    void clear();
+    void clear()
+    {
+        if (m_kind == Kind::Boxed)
+            delete m_boxed;
+        m_kind = Kind::Empty;
+    }
     QVariantList toList() const;
 
     // Calls f(std::span<const QVariant>) with the values (an integer key's made for the call).

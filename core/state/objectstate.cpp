@@ -132,7 +132,7 @@ void ObjectState::storeColumns(std::span<QVariant> columns)
     QVariant *value = values();
     const AttributeBits loaded = loadedBits();
     for (size_t c = 0; c < columns.size(); ++c) {
-        value[c] = std::move(columns[c]);
+        value[c].swap(columns[c]); // what was here goes with the row: no destructor call now
         loaded.set(int(c));
     }
 }

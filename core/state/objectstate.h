@@ -85,6 +85,11 @@ public:
         m_key.assign(key);
         touchFields();
     }
+    void setKey(ObjectKey key)
+    {
+        m_key = std::move(key);
+        touchFields();
+    }
     void clearKey()
     {
         m_key.clear();
