@@ -119,6 +119,9 @@ private slots:
              QByteArray("b")},
             {QString(), QVariant(), QVariant(), QVariant()},
             {QStringLiteral(""), QVariant(true), QVariant(int(7)), QByteArray()},
+            // Typed nulls of the types bound first are NULL too.
+            {QVariant(QMetaType::fromType<QString>()), QVariant(QMetaType::fromType<qlonglong>()),
+             QVariant(QMetaType::fromType<double>()), QVariant(QMetaType::fromType<QByteArray>())},
         };
         QList<qlonglong> ids;
         for (const QVariantList &row : rows) {
@@ -131,7 +134,7 @@ private slots:
             QVERIFY(!insert->error().isValid());
             insert->finish();
         }
-        QCOMPARE(ids, (QList<qlonglong>{1, 2, 3, 4}));
+        QCOMPARE(ids, (QList<qlonglong>{1, 2, 3, 4, 5}));
 
         // Read back through both paths: each must see the same values.
         for (Path reader : {Path::Native, Path::QtSql}) {
@@ -144,7 +147,7 @@ private slots:
                 read.append(normalized(rowOf(*select)));
             QVERIFY(!select->error().isValid());
             select->finish();
-            QCOMPARE(read.size(), 4);
+            QCOMPARE(read.size(), 5);
             QCOMPARE(read[0], (QVariantList{QStringLiteral("plain"), qlonglong(1), 1.5,
                                             QByteArray("\x00\x01\xff", 3)}));
             QCOMPARE(read[1],
@@ -157,6 +160,7 @@ private slots:
             QCOMPARE(read[3].at(1), QVariant(qlonglong(1))); // bool as integer
             QCOMPARE(read[3].at(2), QVariant(7.0));          // stored as REAL by affinity
             QVERIFY(read[3].at(3).isNull());                 // a null byte array is NULL
+            QCOMPARE(read[4], (QVariantList{QVariant(), QVariant(), QVariant(), QVariant()}));
         }
     }
 

@@ -22,7 +22,8 @@ int EntityType::attributeIndex(QStringView name) const
 int EntityType::columnIndex(QStringView name) const
 {
     for (const Column &column : m_columns) {
-        if (column.name == name)
+        // Sizes first: most names differ in length, and that needs no call.
+        if (column.name.size() == name.size() && column.name == name)
             return column.index;
     }
     return -1;

@@ -108,9 +108,10 @@ ObjectState &Session::ownState(const Object &object, const char *operation) cons
 
 Session::OperationGuard::OperationGuard(Session &session, OperationInfo info)
     : m_session(session)
+    , m_info(std::move(info))
     , m_outermost(session.m_operationDepth == 0)
 {
-    session.beginOperation(info);
+    session.beginOperation(m_info);
 }
 
 Session::OperationGuard::~OperationGuard()
@@ -126,15 +127,17 @@ void Session::OperationGuard::setError(const SessionError &error)
 void Session::beginOperation(const OperationInfo &info)
 {
     if (m_operationDepth++ == 0) {
-        m_currentOperation = info;
+        m_currentOperation = &info;
         notify([&](SessionListener &l) { l.operationStarted(*this, info); });
     }
 }
 
 void Session::endOperation(const SessionError *error)
 {
-    if (--m_operationDepth == 0)
-        notify([&](SessionListener &l) { l.operationFinished(*this, m_currentOperation, error); });
+    if (--m_operationDepth > 0)
+        return;
+    const OperationInfo &info = *std::exchange(m_currentOperation, nullptr);
+    notify([&](SessionListener &l) { l.operationFinished(*this, info, error); });
 }
 
 // ---- public API ---------------------------------------------------------------------------

@@ -172,6 +172,7 @@ public:
 
     private:
         Session &m_session;
+        OperationInfo m_info; // what beginOperation() points to until the guard dies
         std::unique_ptr<SessionError> m_error;
         bool m_outermost;
     };
@@ -258,7 +259,7 @@ private:
     QList<SessionListener *> m_listeners;
     int m_operationDepth = 0;
     int m_savepointCounter = 0;
-    OperationInfo m_currentOperation;
+    const OperationInfo *m_currentOperation = nullptr; // the outermost one's, while it runs
     bool m_flushing = false;
 };
 

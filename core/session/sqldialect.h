@@ -54,7 +54,8 @@ public:
         const bool sameType = (column.type == ColumnType::Integer && type == QMetaType::LongLong) ||
                               (column.type == ColumnType::Real && type == QMetaType::Double) ||
                               (column.type == ColumnType::Text && type == QMetaType::QString);
-        return sameType && !raw.isNull();
+        // isNull() of these types, which hold no pointer, is the flag; read without a call.
+        return sameType && !raw.data_ptr().is_null;
     }
     // fromSql() in place: `value` becomes canonical, or stays as it was when false is returned.
     bool readSql(const Column &column, QVariant &value, QString *why) const;

@@ -162,57 +162,62 @@ bool SqliteStatement::run(std::span<const QVariant> parameters)
 
 bool SqliteStatement::bind(int position, const QVariant &value)
 {
-    int rc = SQLITE_OK;
-    if (isNullValue(value)) {
-        rc = sqlite3_bind_null(m_statement, position);
-    } else {
-        switch (value.typeId()) {
-        case QMetaType::LongLong:
-            rc = sqlite3_bind_int64(m_statement, position,
-                                    *static_cast<const qlonglong *>(value.constData()));
-            break;
-        case QMetaType::QString:
-            rc = bindText(position, *static_cast<const QString *>(value.constData()));
-            break;
-        case QMetaType::Double:
-            rc = sqlite3_bind_double(m_statement, position,
-                                     *static_cast<const double *>(value.constData()));
-            break;
-        case QMetaType::Float:
-            rc = sqlite3_bind_double(m_statement, position, value.toDouble());
-            break;
-        case QMetaType::Bool:
-        case QMetaType::Int:
-        case QMetaType::UInt:
-        case QMetaType::Short:
-        case QMetaType::UShort:
-        case QMetaType::Char:
-        case QMetaType::SChar:
-        case QMetaType::UChar:
-        case QMetaType::Long:
-        case QMetaType::ULong:
-        case QMetaType::ULongLong:
-            rc = sqlite3_bind_int64(m_statement, position, value.toLongLong());
-            break;
-        case QMetaType::QByteArray: {
-            const auto *bytes = static_cast<const QByteArray *>(value.constData());
-            rc = sqlite3_bind_blob(m_statement, position, bytes->constData(), int(bytes->size()),
-                                   SQLITE_STATIC);
-            break;
-        }
-        default: {
-            // Anything else travels as its text, which SQLite copies.
-            const QString text = value.toString();
-            rc = sqlite3_bind_text16(m_statement, position, text.utf16(),
-                                     int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
-            break;
-        }
-        }
-    }
+    const int rc = bindValue(position, value);
     if (rc == SQLITE_OK)
         return true;
     takeError(rc);
     return false;
+}
+
+int SqliteStatement::bindValue(int position, const QVariant &value)
+{
+    // What a flush sends most, an integer, a real or a text that is not null, goes first and
+    // without the general null check's calls.
+    if (!value.data_ptr().is_null) {
+        switch (value.typeId()) {
+        case QMetaType::LongLong:
+            return sqlite3_bind_int64(m_statement, position,
+                                      *static_cast<const qlonglong *>(value.constData()));
+        case QMetaType::Double:
+            return sqlite3_bind_double(m_statement, position,
+                                       *static_cast<const double *>(value.constData()));
+        case QMetaType::QString:
+            if (const auto *text = static_cast<const QString *>(value.constData()); !text->isNull())
+                return bindText(position, *text);
+            break;
+        default:
+            break;
+        }
+    }
+    if (isNullValue(value))
+        return sqlite3_bind_null(m_statement, position);
+    switch (value.typeId()) { // every other type, not null
+    case QMetaType::Float:
+        return sqlite3_bind_double(m_statement, position, value.toDouble());
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Char:
+    case QMetaType::SChar:
+    case QMetaType::UChar:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::ULongLong:
+        return sqlite3_bind_int64(m_statement, position, value.toLongLong());
+    case QMetaType::QByteArray: {
+        const auto *bytes = static_cast<const QByteArray *>(value.constData());
+        return sqlite3_bind_blob(m_statement, position, bytes->constData(), int(bytes->size()),
+                                 SQLITE_STATIC);
+    }
+    default: {
+        // Anything else travels as its text, which SQLite copies.
+        const QString text = value.toString();
+        return sqlite3_bind_text16(m_statement, position, text.utf16(),
+                                   int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+    }
+    }
 }
 
 int SqliteStatement::bindText(int position, const QString &text)

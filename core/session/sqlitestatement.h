@@ -45,6 +45,7 @@ protected:
 
 private:
     bool bind(int position, const QVariant &value);
+    int bindValue(int position, const QVariant &value); // SQLite's result code
     int bindText(int position, const QString &text);
     // A value of the current row as a QVariant: qlonglong, double, QString, QByteArray or null.
     static QVariant read(sqlite3_value *stored);

@@ -37,7 +37,8 @@ public:
     // Whether anything listens to attributeChanged() (events are not built otherwise).
     virtual bool isObserved() const { return true; }
 
-    // Brackets one application-level call (see Session::OperationGuard).
+    // Brackets one application-level call (see Session::OperationGuard). `info` must live until
+    // the matching endOperation(): the session keeps a pointer, not a copy, for every call.
     virtual void beginOperation(const OperationInfo &info) = 0;
     virtual void endOperation(const SessionError *error) = 0;
 };
