@@ -165,6 +165,13 @@ private slots:
             QCOMPARE(assigned.toList(), a);
             copy.clear();
             QCOMPARE(assigned.toList(), a); // copies own what they hold
+            ObjectKey moved(std::move(assigned));
+            QCOMPARE(moved.toList(), a);
+            ObjectKey movedOver(QVariantList{u"other"_s});
+            movedOver = std::move(moved);
+            movedOver = std::move(*&movedOver); // self-move keeps it
+            QCOMPARE(movedOver.toList(), a);
+            QVERIFY(movedOver == key);
             QCOMPARE(key.asInteger() != nullptr,
                      a.size() == 1 && a[0].typeId() == QMetaType::LongLong);
             size_t expectedHash = seed;

@@ -21,14 +21,13 @@ ObjectKey &ObjectKey::operator=(const ObjectKey &other)
 
 ObjectKey &ObjectKey::operator=(ObjectKey &&other) noexcept
 {
-    if (this == &other)
-        return *this;
-    clear();
-    if (other.m_kind == Kind::Integer)
-        m_integer = other.m_integer;
-    else if (other.m_kind == Kind::Boxed)
+    if (other.m_kind != Kind::Boxed)
+        return *this = other; // nothing on the heap to take: the copy allocates nothing
+    if (this != &other) {
+        clear();
         m_boxed = std::exchange(other.m_boxed, nullptr);
-    m_kind = std::exchange(other.m_kind, Kind::Empty);
+        m_kind = std::exchange(other.m_kind, Kind::Empty);
+    }
     return *this;
 }
 
