@@ -471,7 +471,7 @@ private slots:
         for (qlonglong id = 0; id < 100; ++id) {
             ObjectState *state = pool->create(item());
             state->setKey(QVariantList{id});
-            const IdentityMap::Probe probe = map.probe(item(), state->key().toList());
+            const IdentityMap::Probe probe = map.probe(item(), state->key());
             QCOMPARE(probe.found, nullptr);
             map.addNew(*state, probe.hash);
         }

@@ -26,10 +26,10 @@ size_t IdentityMap::hashOf(const EntityType &entity, std::span<const QVariant> k
     return hashIdentity(&entity, key, m_seed);
 }
 
-size_t IdentityMap::hashOf(const ObjectState &state) const
+size_t IdentityMap::hashOf(const EntityType &entity, const ObjectKey &key) const
 {
     // hashIdentity() of the key's values, without making QVariants of an integer key.
-    return state.key().hash(::qHash(quintptr(&state.entity()), m_seed));
+    return key.hash(::qHash(quintptr(&entity), m_seed));
 }
 
 template<typename Matches>
@@ -55,9 +55,11 @@ qsizetype IdentityMap::slotOf(const EntityType &entity, std::span<const QVariant
     });
 }
 
-qsizetype IdentityMap::slotOf(const ObjectState &state, size_t hash) const
+qsizetype IdentityMap::slotOf(const EntityType &entity, const ObjectKey &key, size_t hash) const
 {
-    return findSlot(hash, [&](const ObjectState &held) { return held.sameKey(state); });
+    return findSlot(hash, [&](const ObjectState &held) {
+        return &held.entity() == &entity && held.key() == key;
+    });
 }
 
 void IdentityMap::makeRoomForOne()
@@ -187,19 +189,10 @@ void IdentityMap::addNew(ObjectState &state, size_t hash)
     added(state);
 }
 
-IdentityMap::Probe IdentityMap::probe(const EntityType &entity, std::span<const QVariant> key) const
+IdentityMap::Probe IdentityMap::probe(const EntityType &entity, const ObjectKey &key) const
 {
     const size_t hash = hashOf(entity, key);
     const qsizetype slot = slotOf(entity, key, hash);
-    return {slot < 0 ? nullptr : m_slots[size_t(slot)], hash};
-}
-
-IdentityMap::Probe IdentityMap::probe(const EntityType &entity, const ObjectKey &key) const
-{
-    const size_t hash = key.hash(::qHash(quintptr(&entity), m_seed)); // as hashOf(state)
-    const qsizetype slot = findSlot(hash, [&](const ObjectState &held) {
-        return &held.entity() == &entity && held.key() == key;
-    });
     return {slot < 0 ? nullptr : m_slots[size_t(slot)], hash};
 }
 

@@ -37,8 +37,6 @@ public:
         ObjectState *found = nullptr;
         size_t hash = 0;
     };
-    Probe probe(const EntityType &entity, std::span<const QVariant> key) const;
-    // probe() of a key already made (a loaded row's: an integer key is never a QVariant).
     Probe probe(const EntityType &entity, const ObjectKey &key) const;
     bool containsState(const ObjectState &state) const;
     // Adds a state by its key; fails when another object already holds that key.
@@ -84,11 +82,17 @@ private:
     static constexpr quint8 kRemoved = 1;
     static quint8 tagOf(size_t hash) { return quint8(0x80 | (hash >> (sizeof(size_t) * 8 - 7))); }
     static bool isHeld(quint8 tag) { return tag & 0x80; }
+    // A key given as values and the same key as an ObjectKey hash alike.
     size_t hashOf(const EntityType &entity, std::span<const QVariant> key) const;
-    size_t hashOf(const ObjectState &state) const; // of its entity and key, the same way
-    // The slot holding this key (or the state's entity and key), or -1.
+    size_t hashOf(const EntityType &entity, const ObjectKey &key) const;
+    size_t hashOf(const ObjectState &state) const { return hashOf(state.entity(), state.key()); }
+    // The slot holding this key, or -1.
     qsizetype slotOf(const EntityType &entity, std::span<const QVariant> key, size_t hash) const;
-    qsizetype slotOf(const ObjectState &state, size_t hash) const;
+    qsizetype slotOf(const EntityType &entity, const ObjectKey &key, size_t hash) const;
+    qsizetype slotOf(const ObjectState &state, size_t hash) const
+    {
+        return slotOf(state.entity(), state.key(), hash);
+    }
     template<typename Matches>
     qsizetype findSlot(size_t hash, const Matches &matches) const;
     // Rehashes when one more state would take the table past its load limit.

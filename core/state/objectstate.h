@@ -95,10 +95,6 @@ public:
         m_key.clear();
         touchFields();
     }
-    bool sameKey(const ObjectState &other) const
-    {
-        return m_entity == other.m_entity && m_key == other.m_key;
-    }
 
     // ---- loaded values ("dict")
     bool isLoaded(int attribute) const { return loadedBits().test(attribute); }
