@@ -4,8 +4,11 @@
 
 #include "testdatabase.h"
 
+#include "scenario/statesnapshot.h"
+#include "state/objectpool.h"
 #include "support/error.h"
 
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -119,6 +122,81 @@ private:
         m_session->expungeAll();
         m_log.clear();
     }
+    // Steps that use objects a commit, rollback or expireAll() has just expired, with the
+    // session's state after each group of them. Listened to, the session expires each object
+    // as it goes; not, it defers the expiry to each object's next use.
+    QList<QJsonObject> runAfterExpiries(bool listened)
+    {
+        m_session.reset(); // its transaction ends before the tables are made again
+        m_session = testing::freshSession(m_db, testing::usersAndAddresses());
+        if (listened)
+            m_session->addListener(&m_log);
+        ObjectNames names;
+        QList<QJsonObject> states;
+        auto snapshot = [&](const QString &step) {
+            QJsonObject state = sessionSnapshot(*m_session, names);
+            state.insert(QStringLiteral("step"), step);
+            states.append(state);
+        };
+        Object u1 = user(QStringLiteral("u1"));
+        Object u2 = user(QStringLiteral("u2"));
+        Object u3 = user(QStringLiteral("u3"));
+        Object a1 = address(QStringLiteral("a1"), u1);
+        for (const auto &[alias, object] :
+             {std::pair{"u1", u1}, {"u2", u2}, {"u3", u3}, {"a1", a1}})
+            names.bind(QString::fromLatin1(alias), object);
+        m_session->add(u1);
+        m_session->add(u2);
+        m_session->add(u3);
+        m_session->commit();
+        u1.set(u"name", QStringLiteral("u1 renamed")); // set before anything loads it
+        m_session->expunge(u2);                        // leaves while still expired
+        const QVariant email = a1.get(u"email");       // loads it again
+        snapshot(QStringLiteral("set, expunge and load after a commit: ") + email.toString());
+
+        m_session->add(u2); // back, still expired
+        m_session->commit();
+        QList<Object> added;
+        for (int i = 0; i < 40; ++i) { // the identity map rehashes around the expired objects
+            added.append(user(QStringLiteral("n%1").arg(i)));
+            m_session->add(added.last());
+        }
+        m_session->flush();
+        snapshot(QStringLiteral("objects added after a commit"));
+
+        // The pool's expiry epoch has 256 values: u1, loaded and then left alone for 256
+        // commits, must not look loaded when the epoch comes round to the one it had.
+        for (int i = 0; i < 300; ++i) {
+            u3.set(u"age", i);
+            if (i == 300 - 256)
+                u1.get(u"name");
+            m_session->commit();
+        }
+        snapshot(QStringLiteral("300 commits"));
+
+        u1.set(u"name", QStringLiteral("u1 again"));
+        m_session->flush();
+        m_session->rollback();
+        u2.set(u"age", 7);
+        snapshot(QStringLiteral("rollback"));
+
+        m_session->expireAll();
+        a1.setReference(u"user", u3);
+        m_session->flush();
+        snapshot(QStringLiteral("expireAll"));
+        m_session->commit();
+        // A recorder starting now must not see the expiry happen at its first step: only the
+        // object loaded then is touched, not the one merely looked at.
+        m_session->pool().setTracking(true);
+        const bool modified = u2.state()->isModified();
+        u1.get(u"name");
+        const std::vector<ObjectState *> touched = m_session->pool().takeTouched();
+        m_session->pool().setTracking(false);
+        snapshot(QStringLiteral("tracking: %1 touched by a load, u2 modified: %2")
+                     .arg(touched.size())
+                     .arg(modified));
+        return states;
+    }
     static QString expectMessage(const std::function<void()> &f, ErrorKind kind)
     {
         try {
@@ -133,6 +211,37 @@ private:
 
 private slots:
     void initTestCase_data() { testing::addDatabaseRows(); }
+    // A commit, rollback or expireAll() nobody listens to or records expires the identity map
+    // without visiting its objects (ObjectPool::deferExpiry()). Nothing may tell the two apart.
+    void deferredExpiryLooksLikeExpiry()
+    {
+        if (!open())
+            return;
+        m_session->removeListener(&m_log);
+        const QList<QJsonObject> eager = runAfterExpiries(true);
+        if (QTest::currentTestFailed())
+            return;
+        m_session->removeListener(&m_log);
+        const QList<QJsonObject> deferred = runAfterExpiries(false);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(deferred.size(), eager.size());
+        for (qsizetype i = 0; i < eager.size(); ++i) {
+            const auto text = [](const QJsonObject &o) {
+                return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+            };
+            QCOMPARE(text(deferred[i]), text(eager[i]));
+        }
+        // What the steps must show, listened to or not.
+        const QJsonObject first = eager.first()[u"objects"].toObject();
+        QVERIFY2(first.contains(u"u2"), QJsonDocument(first).toJson().constData());
+        QCOMPARE(first[u"u2"][u"state"].toString(), QStringLiteral("detached"));
+        QVERIFY(!first[u"u2"][u"expired"].toArray().isEmpty());
+        const QJsonObject wrapped = eager[2][u"objects"].toObject();
+        QVERIFY(!wrapped[u"u1"][u"expired"].toArray().isEmpty()); // untouched since the wrap
+        QCOMPARE(eager.last()[u"step"].toString(),
+                 QStringLiteral("tracking: 1 touched by a load, u2 modified: 0"));
+    }
     void cleanup()
     {
         if (m_session)

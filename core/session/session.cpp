@@ -301,12 +301,17 @@ void Session::expireState(ObjectState &state, const QList<int> &attributes)
         conditionalExpire(*other);
 }
 
+void Session::expireWhole(ObjectState &state)
+{
+    state.expire();
+    m_identityMap.unmarkModified(state);
+    notify([&](SessionListener &l) { l.expired(*this, state, {}); });
+}
+
 void Session::conditionalExpire(ObjectState &state)
 {
     if (state.hasIdentity()) {
-        state.expire();
-        m_identityMap.unmarkModified(state);
-        notify([&](SessionListener &l) { l.expired(*this, state, {}); });
+        expireWhole(state);
     } else if (m_new.remove(&state)) {
         state.setAttached(false);
         emitLifecycle(state, LifecycleTransition::PendingToTransient);
@@ -324,13 +329,19 @@ void Session::expire(const Object &object, const QStringList &attributes)
 
 void Session::expireAll()
 {
-    detail::guarded(*this, detail::operation(OperationKind::ExpireAll), [&] {
-        for (ObjectState *state : identityMapInCreationOrder()) {
-            state->expire();
-            m_identityMap.unmarkModified(*state);
-            notify([&](SessionListener &l) { l.expired(*this, *state, {}); });
-        }
-    });
+    detail::guarded(*this, detail::operation(OperationKind::ExpireAll),
+                    [&] { expireIdentityMap(); });
+}
+
+void Session::expireIdentityMap()
+{
+    // Walking every object's memory and freeing its values was most of a large session's
+    // commit. Deferred, only the dirty list is walked (the identity map keeps it, not the
+    // objects): a dirty object must leave that list now.
+    const bool deferred = m_listeners.isEmpty() && !m_pool->isTracking() && m_pool->deferExpiry();
+    for (ObjectState *state :
+         deferred ? m_identityMap.modifiedStates() : identityMapInCreationOrder())
+        expireWhole(*state);
 }
 
 void Session::refresh(const Object &object, const QStringList &attributes)

@@ -226,6 +226,11 @@ private:
     QList<int> attributeIndexes(const ObjectState &state, const QStringList &names) const;
     void expireState(ObjectState &state, const QList<int> &attributes);
     void conditionalExpire(ObjectState &state);
+    // Expires an object with an identity entirely and takes it off the dirty list.
+    void expireWhole(ObjectState &state);
+    // Every object the identity map holds, as commit, rollback and expireAll() do; deferred
+    // to each object's next use when nobody listens or records (ObjectPool::deferExpiry()).
+    void expireIdentityMap();
     void expungeStates(const QList<ObjectState *> &states, bool toTransient);
     void registerPersistent(const QList<ObjectState *> &states);
     // The identity map's objects in the order they were created.

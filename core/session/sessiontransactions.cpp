@@ -261,12 +261,13 @@ void Session::restoreSnapshot(SessionTransaction &boundary, bool dirtyOnly)
     for (ObjectState *state : revert)
         updateImpl(*state, true);
     // What it changed is expired (a savepoint leaves untouched objects alone).
-    for (ObjectState *state : identityMapInCreationOrder()) {
-        if (dirtyOnly && !state->isModified() && !boundary.dirtyStates.contains(state))
-            continue;
-        state->expire();
-        m_identityMap.unmarkModified(*state);
-        notify([&](SessionListener &l) { l.expired(*this, *state, {}); });
+    if (!dirtyOnly) {
+        expireIdentityMap();
+    } else {
+        for (ObjectState *state : identityMapInCreationOrder()) {
+            if (state->isModified() || boundary.dirtyStates.contains(state))
+                expireWhole(*state);
+        }
     }
     boundary.insertedStates.clear();
     boundary.deletedStates.clear();
@@ -288,11 +289,7 @@ void Session::removeSnapshot(SessionTransaction &boundary)
     }
     if (!m_options.expireOnCommit)
         return; // SQLAlchemy leaves deleted objects attached in this case too
-    for (ObjectState *state : identityMapInCreationOrder()) {
-        state->expire();
-        m_identityMap.unmarkModified(*state);
-        notify([&](SessionListener &l) { l.expired(*this, *state, {}); });
-    }
+    expireIdentityMap();
     for (ObjectState *state : boundary.deletedStates.ordered()) {
         state->setAttached(false);
         emitLifecycle(*state, LifecycleTransition::DeletedToDetached);

@@ -86,7 +86,10 @@ void IdentityMap::insertNew(ObjectState &state, size_t hash)
         ++m_used;
     m_tags[i] = tagOf(hash);
     m_slots[i] = &state;
-    state.m_inIdentityMap = true;
+    if (!state.m_inIdentityMap) { // not when rehashing
+        state.joinExpiryEpoch();
+        state.m_inIdentityMap = true;
+    }
     ++m_size;
 }
 
@@ -203,6 +206,7 @@ ObjectState *IdentityMap::replace(ObjectState &state)
     if (const qsizetype slot = slotOf(state, hash); slot >= 0) {
         previous = std::exchange(m_slots[size_t(slot)], &state);
         if (previous != &state) {
+            previous->settle(); // before it stops being held, as below
             previous->m_inIdentityMap = false;
             if (unmark(*previous))
                 compactModified();
@@ -224,6 +228,7 @@ void IdentityMap::discard(ObjectState &state)
         return;
     m_tags[size_t(slot)] = kRemoved;
     m_slots[size_t(slot)] = nullptr;
+    state.settle(); // expiry deferred while it was held still applies
     state.m_inIdentityMap = false;
     --m_size;
     if (unmark(state))
@@ -234,6 +239,7 @@ void IdentityMap::discard(ObjectState &state)
 void IdentityMap::clear()
 {
     for (ObjectState *state : states()) {
+        state->settle();
         state->m_inIdentityMap = false;
         state->touchFields();
     }

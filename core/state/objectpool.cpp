@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 
 namespace sessionscope {
 
@@ -115,13 +116,30 @@ void ObjectPool::releaseSmall(void *memory, size_t bytes)
 
 void ObjectPool::setTracking(bool on)
 {
-    if (on && !m_tracking)
+    if (on && !m_tracking) {
+        // Expiry still deferred happened before tracking: settled later, it would be recorded
+        // as a change at whatever step first used the object.
+        forEachState([](ObjectState *state) { state->settle(); });
         ++m_trackingEpoch;
+    }
     m_tracking = on;
     if (!on) {
         for (ObjectState *state : takeTouched())
             state->clearTouched();
     }
+}
+
+bool ObjectPool::deferExpiry()
+{
+    Q_ASSERT(!m_tracking);
+    if (m_expiryEpoch < std::numeric_limits<quint8>::max()) {
+        ++m_expiryEpoch;
+        return true;
+    }
+    // The caller now expires every held object, which settles it and so takes its epoch back
+    // to zero too; objects not held defer nothing (leaving the map settles an object).
+    m_expiryEpoch = 0;
+    return false;
 }
 
 std::vector<ObjectState *> ObjectPool::takeTouched()

@@ -75,6 +75,14 @@ public:
     void recordTouched(ObjectState *state) { m_touched.push_back(state); }
     std::vector<ObjectState *> takeTouched();
 
+    // Expiring every object the identity map holds without visiting them, as a commit does:
+    // the epoch advances, and each held object whose own epoch lags applies the expiry when it
+    // is next used (ObjectState::settle()). Returns false, deferring nothing, once the epoch
+    // would wrap: it starts again from zero, and the caller expires each held object itself.
+    // Never while tracking, which must see each object change when the expiry happens.
+    bool deferExpiry();
+    quint8 expiryEpoch() const { return m_expiryEpoch; }
+
 private:
     struct Slab
     {
@@ -95,7 +103,14 @@ private:
     quint64 m_insertCounter = 0;
     int m_refs = 0;
     bool m_tracking = false;
+    quint8 m_expiryEpoch = 0;
     quint32 m_trackingEpoch = 0;
 };
+
+inline void ObjectState::settle() const
+{
+    if (m_inIdentityMap && m_expiryEpoch != m_pool->expiryEpoch()) [[unlikely]]
+        const_cast<ObjectState *>(this)->applyDeferredExpiry(); // changes nothing one can see
+}
 
 } // namespace sessionscope

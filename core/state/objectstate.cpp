@@ -79,12 +79,12 @@ size_t ObjectState::blockSize(const EntityType &entity)
 ObjectState *ObjectState::create(const EntityType &entity, ObjectPool *pool)
 {
     const int words = bitWordsFor(entity);
-    if (words > std::numeric_limits<quint16>::max())
-        throw std::length_error("too many attributes in one entity");
+    if (words > std::numeric_limits<quint8>::max())
+        throw std::length_error("too many attributes in one entity (at most 16,320)");
     void *block = pool->allocateBlock(blockSize(entity));
     auto *state = ::new (block) ObjectState(entity, pool); // nothrow: members only
-    state->m_bitWords = quint16(words);
-    std::uninitialized_default_construct_n(state->values(), size_t(entity.attributeCount()));
+    state->m_bitWords = quint8(words);
+    std::uninitialized_default_construct_n(state->rawValues(), size_t(entity.attributeCount()));
     std::uninitialized_fill_n(state->bitWords(), kBitSets * size_t(words), quint64(0));
     return state;
 }
@@ -98,7 +98,18 @@ ObjectState::ObjectState(const EntityType &entity, ObjectPool *pool)
 ObjectState::~ObjectState()
 {
     OriginalStore::free(*m_pool, m_originals);
-    std::destroy_n(values(), size_t(m_entity->attributeCount()));
+    std::destroy_n(rawValues(), size_t(m_entity->attributeCount()));
+}
+
+void ObjectState::applyDeferredExpiry()
+{
+    m_expiryEpoch = m_pool->expiryEpoch(); // first: expire() settles too
+    expire();
+}
+
+void ObjectState::joinExpiryEpoch()
+{
+    m_expiryEpoch = m_pool->expiryEpoch();
 }
 
 StateContext *ObjectState::session() const
@@ -184,6 +195,7 @@ const Original &ObjectState::noValueOriginal()
 
 Original *ObjectState::findOriginal(int attribute) const
 {
+    settle();
     if (!m_originals)
         return nullptr;
     for (Original &o : m_originals->items()) {
@@ -195,6 +207,7 @@ Original *ObjectState::findOriginal(int attribute) const
 
 qsizetype ObjectState::originalCount() const
 {
+    settle();
     qsizetype count = m_originals ? qsizetype(m_originals->count) : 0;
     const AttributeBits noValue = noValueBits();
     for (int a = 0; noValue.any() && a < m_entity->attributeCount(); ++a)
@@ -270,6 +283,7 @@ void ObjectState::modifiedEvent(int attribute, OriginalKind previousKind, const 
 
 void ObjectState::modifiedEvent()
 {
+    settle();
     touchFields();
     StateContext *context = session();
     if ((context && !m_trackedModified) || !m_modified) {
@@ -283,6 +297,7 @@ void ObjectState::modifiedEvent()
 
 void ObjectState::commit(const QList<int> &attributes)
 {
+    settle();
     touchFields(); // the expired list; History changes through removeOriginal()
     const int count = m_entity->attributeCount();
     for (int attribute : attributes) {
@@ -302,6 +317,7 @@ void ObjectState::commitAll()
 {
     // What becomes visible: the History of what had an original or pending backref changes,
     // and the flags; loaded values stay as they are. Composites derive theirs from columns.
+    settle();
     if (!m_pool->isTracking()) {
         // Nothing records touches: skip visiting what changed.
     } else if (!m_entity->composites().empty()) {
@@ -332,6 +348,7 @@ void ObjectState::commitAll()
 
 void ObjectState::expire()
 {
+    settle();
     touch();
     m_fullyExpired = true;
     clearOriginals();
@@ -357,6 +374,7 @@ void ObjectState::expire()
 
 void ObjectState::expireAttributes(const QList<int> &attributes)
 {
+    settle();
     touchFields(); // the expired list; values through unload() and removeOriginal()
     for (int attribute : attributes) {
         // Only columns are "expired"; a relationship is simply unloaded and lazy-loads again.
@@ -422,6 +440,7 @@ void ObjectState::setTraceId(int id)
 
 ObjectState::Extras &ObjectState::extras()
 {
+    settle();
     if (!m_extras)
         m_extras = std::make_unique<Extras>();
     return *m_extras;
@@ -429,6 +448,7 @@ ObjectState::Extras &ObjectState::extras()
 
 std::optional<ObjectState *> ObjectState::parentVia(const Relationship *collection) const
 {
+    settle();
     if (m_extras) {
         for (const ParentLink &link : m_extras->parents) {
             if (link.collection == collection)
@@ -469,6 +489,7 @@ PendingCollection &ObjectState::pendingCollection(int attribute)
 
 std::optional<PendingCollection> ObjectState::takePendingCollection(int attribute)
 {
+    settle();
     if (!m_extras)
         return std::nullopt;
     auto &pending = m_extras->pending;
@@ -484,6 +505,7 @@ std::optional<PendingCollection> ObjectState::takePendingCollection(int attribut
 
 bool ObjectState::hasPendingCollection(int attribute) const
 {
+    settle();
     if (!m_extras)
         return false;
     for (const auto &p : m_extras->pending) {
@@ -495,6 +517,7 @@ bool ObjectState::hasPendingCollection(int attribute) const
 
 const QVariant *ObjectState::cachedComposite(int composite) const
 {
+    settle();
     if (m_extras) {
         for (const auto &[index, values] : m_extras->composites) {
             if (index == composite)
@@ -518,6 +541,7 @@ void ObjectState::cacheComposite(int composite, QVariant values)
 
 void ObjectState::dropComposite(int composite)
 {
+    settle();
     touchAttribute(compositeSlot(composite));
     if (m_extras)
         std::erase_if(m_extras->composites,
@@ -526,6 +550,7 @@ void ObjectState::dropComposite(int composite)
 
 void ObjectState::dropComposites()
 {
+    settle();
     for (int c = 0; c < int(m_entity->composites().size()); ++c)
         touchAttribute(compositeSlot(c));
     if (m_extras)

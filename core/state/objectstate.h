@@ -121,6 +121,7 @@ public:
     template<typename F>
     void forEachOriginal(F &&f) const
     {
+        settle();
         if (m_originals) {
             for (const Original &o : m_originals->items())
                 f(o);
@@ -138,10 +139,18 @@ public:
     bool isExpired(int attribute) const { return expiredBits().test(attribute); }
     int compositeSlot(int composite) const { return m_entity->attributeCount() + composite; }
     bool hasExpiredAttributes() const { return expiredBits().any(); }
-    bool isFullyExpired() const { return m_fullyExpired; }
+    bool isFullyExpired() const
+    {
+        settle();
+        return m_fullyExpired;
+    }
 
     // ---- flags
-    bool isModified() const { return m_modified; }
+    bool isModified() const
+    {
+        settle();
+        return m_modified;
+    }
     bool isDeletedFlag() const { return m_deleted; }
     void setDeletedFlag(bool deleted)
     {
@@ -210,8 +219,16 @@ public:
         m_registeredForFlush = registered;
         m_registeredAsDelete = registered && asDelete;
     }
-    bool isTrackedModified() const { return m_trackedModified; }
-    void setTrackedModified(bool tracked) { m_trackedModified = tracked; }
+    bool isTrackedModified() const
+    {
+        settle();
+        return m_trackedModified;
+    }
+    void setTrackedModified(bool tracked)
+    {
+        settle();
+        m_trackedModified = tracked;
+    }
 
     // Handles (Object) referring to this state; see ObjectPool.
     int handleCount() const { return m_handles; }
@@ -265,6 +282,14 @@ private:
 
     // The block: this state, then one QVariant per attribute, then the loaded, expired, touched
     // and no-value-original sets (m_bitWords words each; expired and touched count composites).
+    // Expiry deferred by the pool (ObjectPool::deferExpiry()): an object the identity map held
+    // when it happened applies it before anything reads or changes its attributes, History,
+    // flags or extras, so that nobody sees the difference. Every accessor below calls settle();
+    // so do the public functions that read members directly.
+    void settle() const; // inline in objectpool.h, which this header includes at its end
+    void applyDeferredExpiry();
+    void joinExpiryEpoch(); // entering the identity map: expiry deferred before does not apply
+
     static constexpr size_t valuesOffset()
     {
         return (sizeof(ObjectState) + alignof(QVariant) - 1) / alignof(QVariant) *
@@ -272,12 +297,19 @@ private:
     }
     QVariant *values() const
     {
-        return reinterpret_cast<QVariant *>(
-            reinterpret_cast<char *>(const_cast<ObjectState *>(this)) + valuesOffset());
+        settle();
+        return rawValues();
     }
     quint64 *bitWords() const
     {
-        return reinterpret_cast<quint64 *>(values() + m_entity->attributeCount());
+        settle();
+        return reinterpret_cast<quint64 *>(rawValues() + m_entity->attributeCount());
+    }
+    // Without settling: for creating and destroying the block.
+    QVariant *rawValues() const
+    {
+        return reinterpret_cast<QVariant *>(
+            reinterpret_cast<char *>(const_cast<ObjectState *>(this)) + valuesOffset());
     }
     AttributeBits loadedBits() const { return {bitWords(), m_bitWords}; }
     AttributeBits expiredBits() const { return {bitWords() + m_bitWords, m_bitWords}; }
@@ -296,7 +328,8 @@ private:
     int m_handles = 0;
     quint32 m_traceEpoch = 0; // ObjectPool::trackingEpoch() when m_traceId was given
     int m_traceId = 0;
-    quint16 m_bitWords;
+    quint8 m_bitWords;
+    quint8 m_expiryEpoch = 0; // ObjectPool::expiryEpoch() this object's attributes reflect
     bool m_attached : 1 = false;
     bool m_modified : 1 = false;
     bool m_trackedModified : 1 = false; // SQLAlchemy's _strong_obj: registered as modified
@@ -325,3 +358,5 @@ inline QVariant referenceValue(ObjectState *object)
 
 Q_DECLARE_METATYPE(sessionscope::ObjectState *)
 Q_DECLARE_METATYPE(sessionscope::ObjectList)
+
+#include "objectpool.h" // ObjectState::settle() reads the pool's expiry epoch
