@@ -232,6 +232,51 @@ private slots:
         QCOMPARE(walked.back(), states[599]);
     }
 
+    // Room reserved for a large load is one slab of its own (mapped on Linux), which the
+    // objects then fill side by side; a small reservation, or one the current slab can take,
+    // adds none. Walking still finds every object in creation order, and the mapping goes with
+    // the pool.
+    void reservedBlocksFollowEachOther()
+    {
+        const qint64 mappedBefore = ObjectPool::mappedBytes();
+        std::vector<ObjectState *> states;
+        {
+            Pool pool(m_mapping);
+            states.push_back(pool->create(item()));
+            pool->reserveBlocks(item(), 100); // well under 2 MiB: nothing of its own
+            QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
+            const qsizetype count = 30000; // 30000 blocks: several MiB
+            pool->reserveBlocks(item(), count);
+            const qint64 mapped = ObjectPool::mappedBytes() - mappedBefore;
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+            const size_t block = size_t(ObjectState::blockSize(item()) + 7) / 8 * 8;
+            QVERIFY2(mapped >= qint64(block) * count && mapped < qint64(block) * count + 4096,
+                     qPrintable(QString::number(mapped)));
+#else
+            QCOMPARE(mapped, 0); // no mappings here: ordinary slabs
+#endif
+            pool->reserveBlocks(item(), count); // the reserved slab has the room already
+            QCOMPARE(ObjectPool::mappedBytes() - mappedBefore, mapped);
+            for (qsizetype i = 0; i < count + 10; ++i) { // past the reservation too
+                ObjectState *state = pool->create(item());
+                state->store(0, qlonglong(i));
+                states.push_back(state);
+            }
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+            QCOMPARE(quintptr(states[1]) % (quintptr(2) << 20), quintptr(0));
+            for (qsizetype i = 2; i <= count; ++i)
+                QCOMPARE(quintptr(states[size_t(i)]) - quintptr(states[size_t(i) - 1]),
+                         quintptr(block));
+#endif
+            for (size_t i = 1; i < states.size(); ++i)
+                QCOMPARE(states[i]->loadedValue(0), QVariant(qlonglong(i - 1)));
+            std::vector<ObjectState *> walked;
+            pool->forEachState([&](ObjectState *state) { walked.push_back(state); });
+            QCOMPARE(walked, states);
+        }
+        QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
+    }
+
     // Small blocks (originals) are recycled within the pool: random sizes allocated and
     // released in turns keep their contents apart, whether a block is new or reused.
     void smallBlocksStayApartWhenRecycled()

@@ -1,6 +1,7 @@
 #include "memory.h"
 
 #include "session/sqlitestatement.h"
+#include "state/objectpool.h"
 
 #include <sqlite3.h>
 
@@ -16,7 +17,7 @@ qint64 heapBytesInUse()
     return -1; // the sanitizer's allocator leaves glibc's counters at zero
 #elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
     const struct mallinfo2 info = mallinfo2();
-    return qint64(info.uordblks) + qint64(info.hblkhd);
+    return qint64(info.uordblks) + qint64(info.hblkhd) + ObjectPool::mappedBytes();
 #else
     return -1;
 #endif

@@ -156,8 +156,10 @@ QList<ObjectState *> Loader::instances(const EntityType &entity, ValueRows rows)
     QSet<ObjectState *> partials;
     QList<ObjectState *> out;
     out.reserve(rows.rowCount());
-    if (rows.rowCount() > 64)
+    if (rows.rowCount() > 64) {
         m_session.m_identityMap.reserveMore(rows.rowCount());
+        m_session.m_pool->reserveBlocks(entity, rows.rowCount());
+    }
     for (qsizetype i = 0; i < rows.rowCount(); ++i) {
         if (ObjectState *state = instance(entity, rows.mutableRow(i), partials))
             out.append(state);

@@ -3,8 +3,14 @@
 #include "objectstate.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <limits>
+
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+#include <sys/mman.h>
+#define SESSIONSCOPE_HUGE_SLABS 1
+#endif
 
 namespace sessionscope {
 
@@ -36,12 +42,75 @@ constexpr size_t kSlabBytes = 0;
 constexpr size_t kSlabBytes = 64 * 1024;
 #endif
 
+std::atomic<qint64> g_mappedBytes{0};
+
+#if defined(SESSIONSCOPE_HUGE_SLABS)
+constexpr size_t kHugePageBytes = size_t(2) << 20;
+constexpr size_t kPageBytes = 4096;
+
+// `bytes` (a multiple of the page size) starting at a multiple of kHugePageBytes, or null.
+std::byte *mapHugeAligned(size_t bytes)
+{
+    // Map enough to find an aligned start in, then give back what lies before and after it.
+    const size_t span = bytes + kHugePageBytes;
+    void *mapped = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED)
+        return nullptr;
+    auto *begin = static_cast<std::byte *>(mapped);
+    const size_t lead =
+        (kHugePageBytes - reinterpret_cast<quintptr>(begin) % kHugePageBytes) % kHugePageBytes;
+    if (lead > 0)
+        munmap(begin, lead);
+    if (span - lead - bytes > 0)
+        munmap(begin + lead + bytes, span - lead - bytes);
+    madvise(begin + lead, bytes, MADV_HUGEPAGE); // only advice: without it, 4 KiB pages
+    return begin + lead;
+}
+#endif
+
 } // namespace
 
 size_t ObjectPool::alignedBlockSize(const EntityType &entity)
 {
     const size_t bytes = ObjectState::blockSize(entity);
     return (bytes + kBlockAlignment - 1) / kBlockAlignment * kBlockAlignment;
+}
+
+void ObjectPool::SlabRelease::operator()(std::byte *memory) const
+{
+#if defined(SESSIONSCOPE_HUGE_SLABS)
+    if (mappedBytes > 0) {
+        munmap(memory, mappedBytes);
+        g_mappedBytes -= qint64(mappedBytes);
+        return;
+    }
+#endif
+    delete[] memory;
+}
+
+qint64 ObjectPool::mappedBytes()
+{
+    return g_mappedBytes.load();
+}
+
+void ObjectPool::reserveBlocks(const EntityType &entity, qsizetype count)
+{
+#if defined(SESSIONSCOPE_HUGE_SLABS)
+    const size_t bytes = alignedBlockSize(entity) * size_t(std::max<qsizetype>(count, 0));
+    if (bytes < kHugePageBytes ||
+        (!m_slabs.empty() && bytes <= m_slabs.back().size - m_slabs.back().used))
+        return;
+    const size_t size = (bytes + kPageBytes - 1) / kPageBytes * kPageBytes;
+    std::byte *memory = mapHugeAligned(size);
+    if (!memory)
+        return; // blocks come from ordinary slabs instead
+    g_mappedBytes += qint64(size);
+    // What the last slab has left stays unused: blocks are cut from the last slab only.
+    m_slabs.push_back(Slab{{memory, SlabRelease{size}}, 0, size});
+#else
+    Q_UNUSED(entity);
+    Q_UNUSED(count);
+#endif
 }
 
 void *ObjectPool::allocateBlock(size_t bytes)
@@ -51,7 +120,7 @@ void *ObjectPool::allocateBlock(size_t bytes)
     bytes = (bytes + kBlockAlignment - 1) / kBlockAlignment * kBlockAlignment;
     if (m_slabs.empty() || bytes > m_slabs.back().size - m_slabs.back().used) {
         const size_t size = std::max(kSlabBytes, bytes);
-        m_slabs.push_back(Slab{std::unique_ptr<std::byte[]>(new std::byte[size]), 0, size});
+        m_slabs.push_back(Slab{{new std::byte[size], SlabRelease{}}, 0, size});
     }
     Slab &slab = m_slabs.back();
     void *block = slab.memory.get() + slab.used;
@@ -87,8 +156,7 @@ void *ObjectPool::allocateSmall(size_t bytes)
     }
     const size_t size = sizeClass * 8;
     if (m_smallSlabs.empty() || size > m_smallSlabs.back().size - m_smallSlabs.back().used)
-        m_smallSlabs.push_back(
-            Slab{std::unique_ptr<std::byte[]>(new std::byte[kSlabBytes]), 0, kSlabBytes});
+        m_smallSlabs.push_back(Slab{{new std::byte[kSlabBytes], SlabRelease{}}, 0, kSlabBytes});
     Slab &slab = m_smallSlabs.back();
     void *block = slab.memory.get() + slab.used;
     slab.used += size;
