@@ -159,6 +159,7 @@ private slots:
     void inspectUsage();
     void traceOptions_data();
     void traceOptions();
+    void unobservedStatesMatchButListNoSql();
     void aScenarioErrorLeavesNoTrace();
 
 private:
@@ -631,6 +632,9 @@ void TestCli::traceOptions_data()
     QTest::newRow("unwritable trace")
         << QStringList{u"--trace"_s, u"DIR/no-such-dir/t.jsonl"_s} << 1
         << u"sessionscope-cli run: cannot write DIR/no-such-dir/t.jsonl: "_s;
+    QTest::newRow("unobserved trace")
+        << QStringList{u"--unobserved"_s, u"--trace"_s, u"DIR/t.jsonl"_s} << 2
+        << u"sessionscope-cli run: --unobserved and --trace exclude each other"_s;
 }
 
 void TestCli::traceOptions()
@@ -647,6 +651,28 @@ void TestCli::traceOptions()
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY2(result.errLine(0).startsWith(message), result.err.constData());
     QCOMPARE(result.out, QByteArray());
+}
+
+void TestCli::unobservedStatesMatchButListNoSql()
+{
+    // Nothing listening, the session takes its quiet paths: the same states, without SQL.
+    const QString path = m_dir.filePath(u"valid.json"_s);
+    QVERIFY(writeFile(path, kValidScenario));
+    const CliResult observed = runCli({u"run"_s, path, u"--states"_s});
+    const CliResult unobserved = runCli({u"run"_s, path, u"--states"_s, u"--unobserved"_s});
+    QCOMPARE(unobserved.exitCode, 0);
+    QCOMPARE(unobserved.err, QByteArray());
+    QJsonArray expected = QJsonDocument::fromJson(observed.out).array();
+    const QJsonArray actual = QJsonDocument::fromJson(unobserved.out).array();
+    QCOMPARE(actual.size(), kValidOps.size() + 1);
+    bool anySql = false;
+    for (qsizetype i = 0; i < actual.size(); ++i) {
+        QJsonObject state = expected.at(i).toObject();
+        anySql = anySql || !state.value(u"sql").toArray().isEmpty();
+        state.insert(u"sql"_s, QJsonArray());
+        QCOMPARE(actual.at(i).toObject(), state);
+    }
+    QVERIFY(anySql); // the observed run did list statements
 }
 
 void TestCli::aScenarioErrorLeavesNoTrace()

@@ -81,7 +81,11 @@ int runCommand(const QStringList &arguments)
         QStringLiteral("What the trace hides: none (default), sensitive (columns marked "
                        "sensitive, and raw SQL parameters) or all (every bound parameter)."),
         QStringLiteral("mode"), QStringLiteral("none"));
-    parser.addOptions({states, database, dropExisting, trace, redact});
+    const QCommandLineOption unobserved(
+        QStringLiteral("unobserved"),
+        QStringLiteral("Run with nothing listening to the session, as an application without "
+                       "an inspector runs it; the states then list no SQL. Not with --trace."));
+    parser.addOptions({states, database, dropExisting, trace, redact, unobserved});
     parser.process(arguments);
 
     QTextStream err(stderr);
@@ -102,11 +106,17 @@ int runCommand(const QStringList &arguments)
             << "\"\n";
         return 2;
     }
+    if (parser.isSet(unobserved) && parser.isSet(trace)) {
+        err << "sessionscope-cli run: --unobserved and --trace exclude each other (a trace "
+               "observes the session)\n";
+        return 2;
+    }
     try {
         Scenario scenario = Scenario::fromFile(positional.first());
         const QSqlDatabase db = openDatabase(parser.value(database), QStringLiteral("run"));
         ScenarioRunner runner(std::move(scenario), db);
         runner.prepare(parser.isSet(dropExisting));
+        runner.setObserved(!parser.isSet(unobserved));
         // The trace is written to a temporary file and replaces <file> only when complete.
         std::unique_ptr<QSaveFile> traceFile;
         std::unique_ptr<TraceRecorder> recorder;

@@ -91,6 +91,13 @@ ScenarioRunner::~ScenarioRunner()
     m_session->removeListener(m_collector.get());
 }
 
+void ScenarioRunner::setObserved(bool observed)
+{
+    m_session->removeListener(m_collector.get());
+    if (observed)
+        m_session->addListener(m_collector.get());
+}
+
 void ScenarioRunner::prepare(bool dropExisting)
 {
     try {

@@ -45,6 +45,10 @@ public:
     // Records the run: every step is one operation of the trace, and every alias a step binds
     // is an alias event. Attach before the first step; the recorder must outlive the steps.
     void setTraceRecorder(TraceRecorder *recorder) { m_recorder = recorder; }
+    // Whether the runner listens to the session for the statements each step sends (the
+    // default). Unobserved, the session takes the paths it takes when nothing listens to it
+    // (bulk set changes, deferred expiry), and outcomes carry no statements.
+    void setObserved(bool observed);
 
     // Runs step `index` (0-based) and reports what happened.
     StepOutcome runStep(int index);
