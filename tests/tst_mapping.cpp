@@ -161,6 +161,7 @@ private slots:
     // ---- builder: every validation error
     void buildErrors_data();
     void buildErrors();
+    void attributeLimit();
     void onlyTheFirstBuilderErrorIsReported();
 
     // ---- JSON schema
@@ -948,6 +949,22 @@ void TestMapping::buildErrors()
     QFETCH(Declare, declare);
     QFETCH(QString, message);
     QCOMPARE(buildError(declare), message);
+}
+
+void TestMapping::attributeLimit()
+{
+    // Each object counts its bit words in a byte: 16,320 attributes and composites at most.
+    const auto wide = [](int columns) {
+        return Declare([columns](MappingBuilder &b) {
+            EntityBuilder &e = b.entity(u"Wide"_s, u"wide"_s);
+            e.column(u"id"_s, ColumnType::Integer).primaryKey();
+            for (int i = 1; i < columns; ++i)
+                e.column(u"c%1"_s.arg(i), ColumnType::Integer);
+        });
+    };
+    QCOMPARE(buildError(wide(EntityType::kMaxSlots)), QString());
+    QCOMPARE(buildError(wide(EntityType::kMaxSlots + 1)),
+             u"entity \"Wide\" has 16321 attributes and composites; at most 16320 are supported"_s);
 }
 
 void TestMapping::onlyTheFirstBuilderErrorIsReported()

@@ -109,6 +109,16 @@ private:
         a.setReference(u"user", owner);
         return a;
     }
+    // open() and seed(), then without the statement log when not `listened`.
+    bool openSeeded(bool listened)
+    {
+        if (!open())
+            return false;
+        seed();
+        if (!listened)
+            m_session->removeListener(&m_log);
+        return true;
+    }
     // u1 with a1, u2 with a2, committed; the session is then fresh.
     void seed()
     {
@@ -386,6 +396,32 @@ private slots:
         QCOMPARE(contents(m_db).size(), 4);
     }
 
+    // A rollback brings back an object whose flushed deletion it undoes, and it takes back
+    // its place in the identity map from another one loaded under its key meanwhile; like
+    // everything held there, it is then expired, listened to or not.
+    void revertedDeletionTakesItsPlaceBack_data() { testing::addListenedRows(); }
+    void revertedDeletionTakesItsPlaceBack()
+    {
+        QFETCH(bool, listened);
+        if (!openSeeded(listened))
+            return;
+        Object lone = user(QStringLiteral("lone"));
+        m_session->add(lone);
+        m_session->commit();
+        const QVariant id = lone.get(u"id");
+        m_session->deleteObject(lone);
+        m_session->flush();
+        m_session->execute(QStringLiteral("INSERT INTO users (id, name) VALUES (?, 'other')"),
+                           {id});
+        const Object other = m_session->get(u"User", {id});
+        QVERIFY(other.state() != lone.state());
+        m_session->rollback();
+        QVERIFY(m_session->membership(*lone.state()).identityMap);
+        QVERIFY(!m_session->membership(*other.state()).identityMap);
+        QVERIFY(lone.state()->isFullyExpired());
+        QCOMPARE(m_session->get(u"User", {id}).state(), lone.state());
+        QCOMPARE(lone.get(u"name"), QVariant(QStringLiteral("lone")));
+    }
     // What a savepoint flushed and then released belongs to the savepoint around it: rolling
     // that one back expires it, listened to or not (without listeners the session keeps its
     // sets in bulk).
@@ -393,11 +429,8 @@ private slots:
     void releasedSavepointIsUndoneByTheOneAroundIt()
     {
         QFETCH(bool, listened);
-        if (!open())
+        if (!openSeeded(listened))
             return;
-        seed();
-        if (!listened)
-            m_session->removeListener(&m_log);
         Object u1 = m_session->get(u"User", {1});
         Object u2 = m_session->get(u"User", {2});
         QCOMPARE(u2.get(u"name"), QVariant(QStringLiteral("u2")));

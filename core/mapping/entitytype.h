@@ -40,6 +40,9 @@ public:
     int compositeIndex(QStringView name) const; // -1 when there is none
 
     int attributeCount() const { return int(m_columns.size() + m_relationships.size()); }
+    // Attributes and composites together: each object keeps a bit per slot in 64-bit words, and
+    // counts its words in a byte.
+    static constexpr int kMaxSlots = 255 * 64;
     int columnCount() const { return int(m_columns.size()); }
     bool isColumn(int attribute) const { return attribute < columnCount(); }
     bool isRelationship(int attribute) const { return attribute >= columnCount(); }

@@ -504,6 +504,15 @@ MappingPtr MappingBuilder::build() const
         resolver.resolveBackPopulates(*entity);
     for (size_t i = 0; i < m_entities.size(); ++i)
         resolver.resolveComposites(*mapping->m_entities[i], m_entities[i]->m_composites);
+    for (const auto &entity : mapping->m_entities) {
+        const int slotCount = entity->attributeCount() + int(entity->composites().size());
+        if (slotCount > EntityType::kMaxSlots)
+            resolver.fail(QStringLiteral("entity \"%1\" has %2 attributes and composites; at most "
+                                         "%3 are supported")
+                              .arg(entity->name())
+                              .arg(slotCount)
+                              .arg(EntityType::kMaxSlots));
+    }
     resolver.resolveOrphanSources();
     resolver.orderByDependency();
     return mapping;

@@ -78,6 +78,12 @@ void IdentityMap::makeRoomForOne()
 void IdentityMap::insertNew(ObjectState &state, size_t hash)
 {
     makeRoomForOne();
+    place(state, hash);
+    hold(state);
+}
+
+void IdentityMap::place(ObjectState &state, size_t hash)
+{
     const size_t mask = m_slots.size() - 1;
     size_t i = hash & mask;
     while (isHeld(m_tags[i]))
@@ -86,11 +92,14 @@ void IdentityMap::insertNew(ObjectState &state, size_t hash)
         ++m_used;
     m_tags[i] = tagOf(hash);
     m_slots[i] = &state;
-    if (!state.m_inIdentityMap) { // not when rehashing
-        state.joinExpiryEpoch();
-        state.m_inIdentityMap = true;
-    }
     ++m_size;
+}
+
+void IdentityMap::hold(ObjectState &state)
+{
+    Q_ASSERT(!state.m_inIdentityMap);
+    state.joinExpiryEpoch(); // expiry deferred before it joined is not its own
+    state.m_inIdentityMap = true;
 }
 
 void IdentityMap::rehash(qsizetype capacity)
@@ -103,7 +112,7 @@ void IdentityMap::rehash(qsizetype capacity)
     m_used = 0;
     for (size_t i = 0; i < oldStates.size(); ++i) {
         if (isHeld(oldTags[i]))
-            insertNew(*oldStates[i], hashOf(*oldStates[i]));
+            place(*oldStates[i], hashOf(*oldStates[i])); // still held: no join
     }
 }
 
@@ -211,6 +220,7 @@ ObjectState *IdentityMap::replace(ObjectState &state)
             if (unmark(*previous))
                 compactModified();
             previous->touchFields();
+            hold(state);
         }
     } else {
         insertNew(state, hash);

@@ -99,6 +99,10 @@ private:
     void makeRoomForOne();
     // Puts a state whose key is not in the table into it.
     void insertNew(ObjectState &state, size_t hash);
+    // Puts a state into the first free slot of its probe run (the table has room); place()
+    // alone when rehashing, hold() too when it joins.
+    void place(ObjectState &state, size_t hash);
+    static void hold(ObjectState &state);
     void rehash(qsizetype capacity);
     void added(ObjectState &state);
     void mark(ObjectState &state)

@@ -79,8 +79,10 @@ size_t ObjectState::blockSize(const EntityType &entity)
 ObjectState *ObjectState::create(const EntityType &entity, ObjectPool *pool)
 {
     const int words = bitWordsFor(entity);
-    if (words > std::numeric_limits<quint8>::max())
-        throw std::length_error("too many attributes in one entity (at most 16,320)");
+    static_assert(AttributeBits::wordsFor(EntityType::kMaxSlots) <=
+                  std::numeric_limits<decltype(m_bitWords)>::max());
+    if (words > std::numeric_limits<decltype(m_bitWords)>::max()) // the mapping refuses these
+        throw std::length_error("too many attributes in one entity");
     void *block = pool->allocateBlock(blockSize(entity));
     auto *state = ::new (block) ObjectState(entity, pool); // nothrow: members only
     state->m_bitWords = quint8(words);
