@@ -599,28 +599,35 @@ void Session::registerPersistent(const QList<ObjectState *> &states)
     if (keepDirty)
         transaction->dirtyStates.reserve(transaction->dirtyStates.size() + states.size() - pending);
     for (ObjectState *state : states) {
-        // The key the row has now, gathered without a list: usually the one the object
-        // already has.
-        QVarLengthArray<QVariant, 4> key;
-        for (int index : state->entity().primaryKey())
-            key.append(state->loadedValue(index));
+        // The key the row has now, usually the one the object already has: a one-column key
+        // is read where it is loaded, a composite one gathered without a list.
+        const QList<int> &primaryKey = state->entity().primaryKey();
+        QVarLengthArray<QVariant, 4> gathered;
+        std::span<const QVariant> key;
+        if (primaryKey.size() == 1) {
+            key = {&state->loadedValue(primaryKey.front()), 1};
+        } else {
+            for (int index : primaryKey)
+                gathered.append(state->loadedValue(index));
+            key = {gathered.constData(), size_t(gathered.size())};
+        }
         const bool wasPending = !state->hasIdentity();
         bool keyed = true; // whether the identity map already holds the state by this key
         if (wasPending) {
             state->setKey(key);
             keyed = false;
-        } else if (!state->key().equals(key.constData(), key.size())) {
+        } else if (!state->key().equals(key.data(), qsizetype(key.size()))) {
             keyed = false;
+            const QVariantList switched(key.begin(), key.end()); // a copy: the object changes
             m_identityMap.discard(*state);
             if (transaction) {
                 QVariantList original = state->key().toList();
                 if (auto it = transaction->keySwitches.constFind(state);
                     it != transaction->keySwitches.cend())
                     original = it.value().first;
-                transaction->keySwitches.insert(state,
-                                                {original, QVariantList(key.cbegin(), key.cend())});
+                transaction->keySwitches.insert(state, {original, switched});
             }
-            state->setKey(key);
+            state->setKey(std::span<const QVariant>(switched.constData(), size_t(switched.size())));
         }
         state->setOrphanedOutsideOfSession(false);
         attributes::compositesWritten(*state); // recreated from the columns when next read
