@@ -259,7 +259,8 @@ QVariant SqliteStatement::value(int column) const
 {
     if (!m_onRow || column < 0 || column >= m_columnCount)
         return {};
-    return read(sqlite3_column_value(m_statement, column));
+    sqlite3_value *stored = sqlite3_column_value(m_statement, column);
+    return read(stored, sqlite3_value_type(stored));
 }
 
 bool SqliteStatement::canonicalValue(int column, ColumnType type, QVariant &out) const
@@ -274,16 +275,16 @@ bool SqliteStatement::canonicalValue(int column, ColumnType type, QVariant &out)
                            (storedType == SQLITE_FLOAT && type == ColumnType::Real) ||
                            (storedType == SQLITE_TEXT && type == ColumnType::Text);
     if (canonical)
-        out = read(stored);
+        out = read(stored, storedType);
     return canonical;
 }
 
-QVariant SqliteStatement::read(sqlite3_value *stored)
+QVariant SqliteStatement::read(sqlite3_value *stored, int storedType)
 {
     // A column's value is read through one sqlite3_column_value() call, which takes the
     // connection's lock; the sqlite3_value_*() calls on it take none. SQLite calls that
     // unprotected use "not threadsafe": a statement here belongs to its connection's thread.
-    switch (sqlite3_value_type(stored)) {
+    switch (storedType) {
     case SQLITE_INTEGER:
         return QVariant(qlonglong(sqlite3_value_int64(stored)));
     case SQLITE_FLOAT:

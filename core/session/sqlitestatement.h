@@ -48,7 +48,8 @@ private:
     int bindValue(int position, const QVariant &value); // SQLite's result code
     int bindText(int position, const QString &text);
     // A value of the current row as a QVariant: qlonglong, double, QString, QByteArray or null.
-    static QVariant read(sqlite3_value *stored);
+    // `storedType` is its sqlite3_value_type(), which the caller has already asked for.
+    static QVariant read(sqlite3_value *stored, int storedType);
     void takeError(int code);
 
     sqlite3 *m_database;
