@@ -21,10 +21,28 @@
 #include <map>
 #include <stdexcept>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 using namespace sessionscope;
 using namespace sessionscope::bench;
 
 namespace {
+
+// glibc raises its mmap and trim thresholds to the largest block freed so far, so whether a run
+// faults in fresh pages for its allocations depended on what earlier runs had freed: one
+// contender's large temporary buffer kept the heap warm for everything after it, and another's
+// lack of one let the heap shrink between runs. Fixed thresholds give every contender's runs the
+// same heap: large blocks from the heap (up to 32 MiB), freed memory kept (up to 64 MiB), as in
+// a process that has been running a while.
+void steadyHeap()
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
 
 void progress(const std::string &message)
 {
@@ -129,6 +147,7 @@ qint64 preparedRows(Benchmark benchmark, qint64 rows)
 
 int main(int argc, char *argv[])
 {
+    steadyHeap();
     QCoreApplication app(argc, argv);
     const Settings settings = parseSettings(QCoreApplication::arguments());
     try {
