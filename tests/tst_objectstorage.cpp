@@ -253,7 +253,7 @@ private slots:
             QVERIFY2(mapped >= qint64(block) * count && mapped < qint64(block) * count + 4096,
                      qPrintable(QString::number(mapped)));
 #else
-            QCOMPARE(mapped, 0); // no mappings here: ordinary slabs
+            QCOMPARE(mapped, 0);                               // no mappings here: ordinary slabs
 #endif
             pool->reserveBlocks(item(), count); // the reserved slab has the room already
             QCOMPARE(ObjectPool::mappedBytes() - mappedBefore, mapped);
@@ -273,6 +273,72 @@ private slots:
             std::vector<ObjectState *> walked;
             pool->forEachState([&](ObjectState *state) { walked.push_back(state); });
             QCOMPARE(walked, states);
+        }
+        QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
+    }
+
+    // Objects made during a Growth (a load of unknown size) come from slabs that grow with
+    // them: ordinary ones first, then, on Linux, mapped ones of whole huge pages, each as large
+    // as the growth so far. Ending it gives back the pages the last slab has left. Walking still
+    // finds every object in creation order, and the mappings go with the pool.
+    void growthSlabsGrowWithTheObjects()
+    {
+        const qint64 mappedBefore = ObjectPool::mappedBytes();
+        const size_t block = size_t(ObjectState::blockSize(item()) + 7) / 8 * 8;
+        std::vector<ObjectState *> states;
+        {
+            Pool pool(m_mapping);
+            states.push_back(pool->create(item())); // before: an ordinary slab's
+            qsizetype mappedSlabs = 0;
+            {
+                const ObjectPool::Growth growth(*pool.operator->());
+                for (qsizetype i = 0; i < 200; ++i) // 200 blocks: under 512 KiB
+                    states.push_back(pool->create(item()));
+                QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
+                const qsizetype count = qsizetype((size_t(24) << 20) / block); // 24 MiB of them
+                for (qsizetype i = 0; i < count; ++i) {
+                    ObjectState *state = pool->create(item());
+                    if (i > 0 && quintptr(state) - quintptr(states.back()) != block) {
+                        ++mappedSlabs; // a new slab: on Linux, at a huge page's start
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+                        if (i > qsizetype((size_t(512) << 10) / block))
+                            QCOMPARE(quintptr(state) % (quintptr(2) << 20), quintptr(0));
+#endif
+                    }
+                    states.push_back(state);
+                }
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+                // Mapped so far: at least what the objects took, at most about twice as much.
+                const qint64 mapped = ObjectPool::mappedBytes() - mappedBefore;
+                QVERIFY2(mapped >= qint64(block) * count - (qint64(512) << 10) &&
+                             mapped <= 2 * qint64(block) * count + (qint64(4) << 20),
+                         qPrintable(QString::number(mapped)));
+#endif
+            }
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+            // Slabs doubled rather than coming 64 KiB at a time...
+            QVERIFY2(mappedSlabs < 16, qPrintable(QString::number(mappedSlabs)));
+            // ...and what the last one had left is given back, to the page.
+            const qint64 mapped = ObjectPool::mappedBytes() - mappedBefore;
+            qint64 used = 0;
+            pool->forEachState([&](ObjectState *) { used += qint64(block); });
+            QVERIFY2(mapped < used && mapped > used - (qint64(1) << 20),
+                     qPrintable(QStringLiteral("%1 of %2").arg(mapped).arg(used)));
+            // Past the growth, objects come from ordinary slabs again.
+            const qint64 mappedAfterGrowth = ObjectPool::mappedBytes();
+            for (int i = 0; i < 1000; ++i)
+                states.push_back(pool->create(item()));
+            QCOMPARE(ObjectPool::mappedBytes(), mappedAfterGrowth);
+#else
+            QCOMPARE(ObjectPool::mappedBytes(), mappedBefore); // no mappings here
+#endif
+            for (size_t i = 0; i < states.size(); ++i)
+                states[i]->store(0, qlonglong(i));
+            std::vector<ObjectState *> walked;
+            pool->forEachState([&](ObjectState *state) { walked.push_back(state); });
+            QCOMPARE(walked, states);
+            for (size_t i = 0; i < states.size(); ++i)
+                QCOMPARE(states[i]->loadedValue(0), QVariant(qlonglong(i)));
         }
         QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
     }

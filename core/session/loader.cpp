@@ -43,8 +43,9 @@ Loader::Loader(Session &session)
     : m_session(session)
 {}
 
-ValueRows Loader::select(const EntityType &entity, const QList<int> &columns,
-                         const QList<Condition> &where)
+QString Loader::selectStatement(const EntityType &entity, const QList<int> &columns,
+                                const QList<Condition> &where, QVariantList &parameters,
+                                StatementDetails &details) const
 {
     const QString table = quoteIdentifier(entity.table());
     QStringList selected;
@@ -56,8 +57,6 @@ ValueRows Loader::select(const EntityType &entity, const QList<int> &columns,
     }
     QString sql =
         QStringLiteral("SELECT %1 FROM %2").arg(selected.join(QStringLiteral(", ")), table);
-    QVariantList parameters;
-    StatementDetails details;
     details.entity = &entity;
     QStringList conditions;
     for (const Condition &condition : where) {
@@ -77,31 +76,41 @@ ValueRows Loader::select(const EntityType &entity, const QList<int> &columns,
     for (int k : entity.primaryKey())
         order.append(table + u'.' + quoteIdentifier(entity.column(k).name));
     sql += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
+    return sql;
+}
 
+void Loader::readRow(const EntityType &entity, const QList<int> &columns, const Statement &result,
+                     std::span<QVariant> row, QString &failure) const
+{
+    const SqlDialect &dialect = m_session.dialect();
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const Column &column = entity.column(columns[i]);
+        QVariant &value = row[size_t(i)];
+        if (result.canonicalValue(int(i), column.type, value))
+            continue;
+        value = result.value(int(i));
+        QString why;
+        if (!dialect.readSql(column, value, &why)) {
+            if (failure.isEmpty())
+                failure = QStringLiteral("%1.%2 holds a value SessionScope cannot read: %3")
+                              .arg(entity.table(), column.name, why);
+            value = QVariant();
+        }
+    }
+}
+
+ValueRows Loader::select(const EntityType &entity, const QList<int> &columns,
+                         const QList<Condition> &where)
+{
+    QVariantList parameters;
+    StatementDetails details;
+    const QString sql = selectStatement(entity, columns, where, parameters, details);
     ValueRows rows;
     rows.reset(columns.size());
     QString failure;
-    Connection &connection = m_session.connectionForWork();
-    connection.execute(
+    m_session.connectionForWork().execute(
         sql, parameters, {QStringLiteral("SELECT"), entity.table()},
-        [&](const Statement &result) {
-            const std::span<QVariant> row = rows.addRow();
-            for (qsizetype i = 0; i < columns.size(); ++i) {
-                const Column &column = entity.column(columns[i]);
-                QVariant &value = row[size_t(i)];
-                if (result.canonicalValue(int(i), column.type, value))
-                    continue;
-                value = result.value(int(i));
-                QString why;
-                if (!dialect.readSql(column, value, &why)) {
-                    if (failure.isEmpty())
-                        failure = QStringLiteral("%1.%2 holds a value SessionScope "
-                                                 "cannot read: %3")
-                                      .arg(entity.table(), column.name, why);
-                    value = QVariant();
-                }
-            }
-        },
+        [&](const Statement &result) { readRow(entity, columns, result, rows.addRow(), failure); },
         details);
     if (!failure.isEmpty())
         throw SessionError(ErrorKind::Operational, failure);
@@ -116,38 +125,50 @@ ObjectState *Loader::instance(const EntityType &entity, std::span<QVariant> row,
     if (key.isEmpty())
         return nullptr;
     const IdentityMap::Probe probe = m_session.m_identityMap.probe(entity, key);
-    if (ObjectState *state = probe.found) {
-        if (partials.contains(state))
-            return state;
-        partials.insert(state);
-        // An object already in the session keeps what it has; the row fills only the unloaded
-        // columns. Unloaded relationships stay as they are (expired ones stay expired).
-        QList<int> toLoad;
-        for (int a = 0; a < entity.attributeCount(); ++a) {
-            if (state->isUnloaded(a))
-                toLoad.append(a);
-        }
-        if (toLoad.isEmpty())
-            return state;
-        for (int c = 0; c < int(entity.composites().size()); ++c) {
-            if (!state->cachedComposite(c))
-                toLoad.append(state->compositeSlot(c));
-        }
-        for (int a : toLoad) {
-            if (a < entity.columnCount())
-                state->store(a, std::move(row[size_t(a)]));
-        }
-        attributes::compositesRefreshed(*state, toLoad);
-        state->commit(toLoad);
-        return state;
+    if (probe.found)
+        return fillUnloaded(*probe.found, row, partials);
+    ObjectState *state = instantiate(entity, std::move(key), row);
+    m_session.m_identityMap.addNew(*state, probe.hash);
+    m_session.emitLifecycle(*state, LifecycleTransition::LoadedAsPersistent);
+    return state;
+}
+
+ObjectState *Loader::fillUnloaded(ObjectState &state, std::span<QVariant> row,
+                                  QSet<ObjectState *> &partials)
+{
+    if (partials.contains(&state))
+        return &state;
+    partials.insert(&state);
+    // An object already in the session keeps what it has; the row fills only the unloaded
+    // columns. Unloaded relationships stay as they are (expired ones stay expired).
+    const EntityType &entity = state.entity();
+    QList<int> toLoad;
+    for (int a = 0; a < entity.attributeCount(); ++a) {
+        if (state.isUnloaded(a))
+            toLoad.append(a);
     }
+    if (toLoad.isEmpty())
+        return &state;
+    for (int c = 0; c < int(entity.composites().size()); ++c) {
+        if (!state.cachedComposite(c))
+            toLoad.append(state.compositeSlot(c));
+    }
+    for (int a : toLoad) {
+        if (a < entity.columnCount())
+            state.store(a, std::move(row[size_t(a)]));
+    }
+    attributes::compositesRefreshed(state, toLoad);
+    state.commit(toLoad);
+    return &state;
+}
+
+ObjectState *Loader::instantiate(const EntityType &entity, ObjectKey key, std::span<QVariant> row)
+{
     ObjectState *state = m_session.m_pool->create(entity);
     state->setKey(std::move(key));
     state->storeColumns(row.first(size_t(entity.columnCount())));
     state->setAttached(true);
     attributes::compositesLoaded(*state);
-    m_session.m_identityMap.addNew(*state, probe.hash);
-    m_session.emitLifecycle(*state, LifecycleTransition::LoadedAsPersistent);
     return state;
 }
 
@@ -165,6 +186,109 @@ QList<ObjectState *> Loader::instances(const EntityType &entity, ValueRows rows)
             out.append(state);
     }
     return out;
+}
+
+QList<ObjectState *> Loader::loadRows(const EntityType &entity, const QList<Condition> &where)
+{
+    if (isWatched())
+        return instances(entity, select(entity, allColumns(entity), where));
+    QList<ObjectState *> out;
+    streamInstances(entity, where, out);
+    return out;
+}
+
+bool Loader::isWatched() const
+{
+    // Someone watching sees each object's events and changes in row order as the rows are
+    // turned into objects, which only the buffered path keeps exactly.
+    return m_session.isObserved() || m_session.m_pool->isTracking();
+}
+
+template<typename Out>
+void Loader::streamInstances(const EntityType &entity, const QList<Condition> &where, Out &out)
+{
+    using Item = typename Out::value_type; // ObjectState * or Object
+    const QList<int> columns = allColumns(entity);
+    QVariantList parameters;
+    StatementDetails details;
+    const QString sql = selectStatement(entity, columns, where, parameters, details);
+
+    ValueRows current; // one row, read and moved into its object before the next
+    current.reset(columns.size());
+    const std::span<QVariant> row = current.addRow();
+    // Rows of objects the session holds already: they fill what is unloaded once every row has
+    // been read, so that a load that fails changes none of them.
+    ValueRows heldRows;
+    heldRows.reset(columns.size());
+    QList<ObjectState *> held;
+    // New objects join the identity map after the last row too: the map then makes room for
+    // all of them at once, where growing it as they come would rehash, reading every object's
+    // key again, each time it doubles. What joining changes in an object happens as it is
+    // made (IdentityMap::holdAhead()), so that adding them touches only the map's table.
+    struct Made
+    {
+        ObjectState *state;
+        size_t hash;        // of its key
+        qsizetype position; // in `out`
+    };
+    std::vector<Made> made;
+    QString failure;
+    IdentityMap &identityMap = m_session.m_identityMap;
+    // The row count is unknown until the last row: the pool's slabs grow with the load.
+    const ObjectPool::Growth growth(*m_session.m_pool);
+    const auto undo = [&] {
+        for (const Made &m : made) {
+            identityMap.releaseAhead(*m.state);
+            m.state->setAttached(false); // and unreachable once `out` goes
+        }
+        out.clear();
+    };
+    try {
+        m_session.connectionForWork().execute(
+            sql, parameters, {QStringLiteral("SELECT"), entity.table()},
+            [&](const Statement &result) {
+                readRow(entity, columns, result, row, failure);
+                ObjectKey key = rowKey(entity, row);
+                if (key.isEmpty())
+                    return;
+                const IdentityMap::Probe probe = identityMap.probe(entity, key);
+                if (ObjectState *state = probe.found) {
+                    std::ranges::swap_ranges(row, heldRows.addRow());
+                    held.append(state);
+                    out.append(Item(state));
+                    return;
+                }
+                ObjectState *state = instantiate(entity, std::move(key), row);
+                identityMap.holdAhead(*state);
+                made.push_back({state, probe.hash, out.size()});
+                out.append(Item(state)); // a handle, made while the object is in the cache
+            },
+            details);
+    } catch (...) {
+        undo();
+        throw;
+    }
+    if (!failure.isEmpty()) {
+        undo();
+        throw SessionError(ErrorKind::Operational, failure);
+    }
+
+    QSet<ObjectState *> partials;
+    identityMap.reserveMore(qsizetype(made.size()));
+    for (const Made &m : made) {
+        if (ObjectState *first = identityMap.placeHeld(*m.state, m.hash)) {
+            // A row repeating an earlier row's key (key columns the database lets repeat) is
+            // that object's row again, as in instance().
+            for (int c = 0; c < entity.columnCount(); ++c)
+                row[size_t(c)] = m.state->loadedValue(c);
+            m.state->setAttached(false);
+            out[m.position] = Item(fillUnloaded(*first, row, partials));
+            continue;
+        }
+        m_session.emitLifecycle(*m.state, LifecycleTransition::LoadedAsPersistent);
+    }
+    for (qsizetype i = 0; i < held.size(); ++i)
+        fillUnloaded(*held[i], heldRows.mutableRow(i), partials);
 }
 
 QVariantList Loader::normalizeKey(const EntityType &entity, const QVariantList &key) const
@@ -195,7 +319,7 @@ ObjectState *Loader::loadByKey(const EntityType &entity, const QVariantList &key
     QList<Condition> where;
     for (qsizetype i = 0; i < key.size(); ++i)
         where.append({entity.primaryKey()[i], key[i]});
-    const QList<ObjectState *> found = instances(entity, select(entity, allColumns(entity), where));
+    const QList<ObjectState *> found = loadRows(entity, where);
     return found.isEmpty() ? nullptr : found.first();
 }
 
@@ -220,7 +344,7 @@ ObjectState *Loader::get(const EntityType &entity, const QVariantList &key)
     return loadByKey(entity, normalized, true);
 }
 
-QList<ObjectState *> Loader::query(const EntityType &entity, const Session::Filter &filterBy)
+QList<Object> Loader::query(const EntityType &entity, const Session::Filter &filterBy)
 {
     m_session.autoflush();
     QList<Condition> where;
@@ -251,7 +375,17 @@ QList<ObjectState *> Loader::query(const EntityType &entity, const Session::Filt
             where.append({pair.foreignKey, v});
         }
     }
-    return instances(entity, select(entity, allColumns(entity), where));
+    QList<Object> out;
+    if (isWatched()) {
+        const QList<ObjectState *> states =
+            instances(entity, select(entity, allColumns(entity), where));
+        out.reserve(states.size());
+        for (ObjectState *state : states)
+            out.append(Object(state));
+        return out;
+    }
+    streamInstances(entity, where, out);
+    return out;
 }
 
 LoadResult Loader::loadExpired(ObjectState &state, Passive passive)
@@ -361,8 +495,7 @@ LoadResult Loader::lazyLoad(ObjectState &state, int attribute, Passive passive)
         }
         if (!(passive & NoAutoflush))
             m_session.autoflush();
-        const QList<ObjectState *> children =
-            instances(target, select(target, allColumns(target), where));
+        const QList<ObjectState *> children = loadRows(target, where);
         return LoadResult::of(QVariant::fromValue(ObjectList(children)));
     }
 
@@ -422,7 +555,7 @@ LoadResult Loader::lazyLoad(ObjectState &state, int attribute, Passive passive)
     }
     if (!(passive & NoAutoflush))
         m_session.autoflush();
-    const QList<ObjectState *> found = instances(target, select(target, allColumns(target), where));
+    const QList<ObjectState *> found = loadRows(target, where);
     return LoadResult::of(referenceValue(found.isEmpty() ? nullptr : found.first()));
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "connection.h"
 #include "session.h"
+#include "statement.h"
 #include "valuerows.h"
 
 #include <QSet>
@@ -17,7 +19,7 @@ public:
     explicit Loader(Session &session);
 
     ObjectState *get(const EntityType &entity, const QVariantList &key);
-    QList<ObjectState *> query(const EntityType &entity, const Session::Filter &filterBy);
+    QList<Object> query(const EntityType &entity, const Session::Filter &filterBy);
     LoadResult loadExpired(ObjectState &state, Passive passive);
     LoadResult lazyLoad(ObjectState &state, int attribute, Passive passive);
     // Reloads the given attributes (all when empty) of a persistent object now.
@@ -30,14 +32,38 @@ private:
         int column;
         QVariant value; // canonical; invalid: IS NULL
     };
-    // SELECT `columns` of `entity` WHERE the conditions hold, ordered by primary key; rows come
-    // back in canonical form, one row of `columns.size()` values each.
+    // The SQL selecting `columns` of `entity` WHERE the conditions hold, ordered by primary
+    // key, with the parameters and details it is executed with.
+    QString selectStatement(const EntityType &entity, const QList<int> &columns,
+                            const QList<Condition> &where, QVariantList &parameters,
+                            StatementDetails &details) const;
+    // The current row of `result` in canonical form. A value that cannot be read is null, and
+    // the first such one is described in `failure`.
+    void readRow(const EntityType &entity, const QList<int> &columns, const Statement &result,
+                 std::span<QVariant> row, QString &failure) const;
+    // Runs selectStatement(); one row of `columns.size()` values per row read.
     ValueRows select(const EntityType &entity, const QList<int> &columns,
                      const QList<Condition> &where);
+    // The objects for every row of `entity` where the conditions hold, in row order; all or,
+    // when the query fails, none of them.
+    QList<ObjectState *> loadRows(const EntityType &entity, const QList<Condition> &where);
+    // Whether someone sees each step of a load (listeners, a recorder's tracking).
+    bool isWatched() const;
+    // loadRows() for a session nobody watches: each new row becomes its object as it is read,
+    // without holding every row first; rows of objects already held wait until the last row.
+    // `out` (empty) is a list of ObjectState * or of Object handles.
+    template<typename Out>
+    void streamInstances(const EntityType &entity, const QList<Condition> &where, Out &out);
     // The objects for `rows` (every column, in mapping order); the values move into them.
     QList<ObjectState *> instances(const EntityType &entity, ValueRows rows);
     ObjectState *instance(const EntityType &entity, std::span<QVariant> row,
                           QSet<ObjectState *> &partials);
+    // A row for an object the session holds: fills what is unloaded, once per load.
+    ObjectState *fillUnloaded(ObjectState &state, std::span<QVariant> row,
+                              QSet<ObjectState *> &partials);
+    // A new object for a row whose key the identity map does not hold, attached but not yet in
+    // the map; the row's values move into it.
+    ObjectState *instantiate(const EntityType &entity, ObjectKey key, std::span<QVariant> row);
     // A column's value as a relationship load reads it: the committed value when asked for.
     LoadResult columnValue(ObjectState &state, int column, Passive passive);
     ObjectState *loadByKey(const EntityType &entity, const QVariantList &key, bool autoflush);

@@ -188,7 +188,7 @@ QList<Object> Session::query(QStringView entityName, const Filter &filterBy)
 {
     const EntityType &entity = entityNamed(entityName);
     return detail::guarded(*this, detail::operation(OperationKind::Query, nullptr, entity.name()),
-                           [&] { return handles(m_loader->query(entity, filterBy)); });
+                           [&] { return m_loader->query(entity, filterBy); });
 }
 
 qint64 Session::execute(const QString &sql, const QVariantList &parameters,

@@ -201,6 +201,22 @@ void IdentityMap::addNew(ObjectState &state, size_t hash)
     added(state);
 }
 
+ObjectState *IdentityMap::placeHeld(ObjectState &state, size_t hash)
+{
+    Q_ASSERT(state.m_inIdentityMap && !state.isModified() && hash == hashOf(state));
+    // The state is read only when a tag matches: the load that made it is long past it.
+    const qsizetype slot = findSlot(hash, [&state](const ObjectState &held) {
+        return &held.entity() == &state.entity() && held.key() == state.key();
+    });
+    if (slot >= 0) {
+        releaseAhead(state);
+        return m_slots[size_t(slot)];
+    }
+    makeRoomForOne();
+    place(state, hash); // unmodified: nothing for added() to mark
+    return nullptr;
+}
+
 IdentityMap::Probe IdentityMap::probe(const EntityType &entity, const ObjectKey &key) const
 {
     const size_t hash = hashOf(entity, key);

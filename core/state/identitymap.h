@@ -44,6 +44,15 @@ public:
     // Adds a state whose key probe() just reported free (a row loaded for the first time), with
     // the hash probe() gave for that key.
     void addNew(ObjectState &state, size_t hash);
+    // For a load that makes many objects before it adds them: holdAhead() each one as it is
+    // made, while it is in the cache, then placeHeld() it, which touches only the table (and
+    // the states whose tags match); releaseAhead() one that is not to be added after all. In
+    // between, the state says it is held while the table does not have it yet.
+    void holdAhead(ObjectState &state) { hold(state); }
+    // Adds a state holdAhead() was given, unmodified, with the hash of its key, unless another
+    // state holds that key already: returns that one (and releases this one), or null.
+    ObjectState *placeHeld(ObjectState &state, size_t hash);
+    static void releaseAhead(ObjectState &state) { state.m_inIdentityMap = false; }
     // Adds or replaces whatever holds the state's key; returns the replaced state, if any.
     ObjectState *replace(ObjectState &state);
     // Removes the state if it is the one held under its key.

@@ -41,13 +41,15 @@ constexpr size_t kSlabBytes = 0;
 #else
 constexpr size_t kSlabBytes = 64 * 1024;
 #endif
+constexpr size_t kHugePageBytes = size_t(2) << 20;
+constexpr size_t kPageBytes = 4096;
+// A Growth maps slabs (whole huge pages) once its ordinary ones add up to this much: a small
+// load keeps to the heap, a large one faults once per huge page.
+constexpr size_t kGrowthMappedFrom = 512 * 1024;
 
 std::atomic<qint64> g_mappedBytes{0};
 
 #if defined(SESSIONSCOPE_HUGE_SLABS)
-constexpr size_t kHugePageBytes = size_t(2) << 20;
-constexpr size_t kPageBytes = 4096;
-
 // `bytes` (a multiple of the page size) starting at a multiple of kHugePageBytes, or null.
 std::byte *mapHugeAligned(size_t bytes)
 {
@@ -101,12 +103,9 @@ void ObjectPool::reserveBlocks(const EntityType &entity, qsizetype count)
         (!m_slabs.empty() && bytes <= m_slabs.back().size - m_slabs.back().used))
         return;
     const size_t size = (bytes + kPageBytes - 1) / kPageBytes * kPageBytes;
-    std::byte *memory = mapHugeAligned(size);
-    if (!memory)
-        return; // blocks come from ordinary slabs instead
-    g_mappedBytes += qint64(size);
     // What the last slab has left stays unused: blocks are cut from the last slab only.
-    m_slabs.push_back(Slab{{memory, SlabRelease{size}}, 0, size});
+    // Without a mapping, blocks come from ordinary slabs instead.
+    addMappedSlab(size);
 #else
     Q_UNUSED(entity);
     Q_UNUSED(count);
@@ -118,14 +117,77 @@ void *ObjectPool::allocateBlock(size_t bytes)
     // A heap allocation per object would cost a malloc call, its header and rounding; objects
     // are only freed with the pool, so they are cut from slabs in creation order instead.
     bytes = (bytes + kBlockAlignment - 1) / kBlockAlignment * kBlockAlignment;
-    if (m_slabs.empty() || bytes > m_slabs.back().size - m_slabs.back().used) {
-        const size_t size = std::max(kSlabBytes, bytes);
-        m_slabs.push_back(Slab{{new std::byte[size], SlabRelease{}}, 0, size});
-    }
+    if (m_slabs.empty() || bytes > m_slabs.back().size - m_slabs.back().used) [[unlikely]]
+        addSlab(bytes);
     Slab &slab = m_slabs.back();
     void *block = slab.memory.get() + slab.used;
     slab.used += bytes;
     return block;
+}
+
+void ObjectPool::addSlab(size_t bytes)
+{
+    if (m_growths > 0 && m_grownBytes >= kGrowthMappedFrom) {
+        // As much again as the growth has taken so far, in whole huge pages.
+        const size_t wanted = std::max(m_grownBytes, bytes);
+        const size_t size = (wanted + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+        if (addMappedSlab(size)) {
+            m_grownBytes += size;
+            return;
+        }
+    }
+    const size_t size = std::max(kSlabBytes, bytes);
+    m_slabs.push_back(Slab{{new std::byte[size], SlabRelease{}}, 0, size});
+    if (m_growths > 0)
+        m_grownBytes += size;
+}
+
+bool ObjectPool::addMappedSlab(size_t bytes)
+{
+#if defined(SESSIONSCOPE_HUGE_SLABS)
+    std::byte *memory = mapHugeAligned(bytes);
+    if (!memory)
+        return false;
+    g_mappedBytes += qint64(bytes);
+    m_slabs.push_back(Slab{{memory, SlabRelease{bytes}}, 0, bytes});
+    return true;
+#else
+    Q_UNUSED(bytes);
+    return false;
+#endif
+}
+
+void ObjectPool::releaseUnusedMapping()
+{
+#if defined(SESSIONSCOPE_HUGE_SLABS)
+    if (m_slabs.empty() || m_slabs.back().memory.get_deleter().mappedBytes == 0)
+        return;
+    Slab &slab = m_slabs.back();
+    if (slab.used == 0) {
+        m_slabs.pop_back(); // unmapped by its deleter
+        return;
+    }
+    const size_t kept = (slab.used + kPageBytes - 1) / kPageBytes * kPageBytes;
+    if (kept >= slab.size)
+        return;
+    munmap(slab.memory.get() + kept, slab.size - kept);
+    g_mappedBytes -= qint64(slab.size - kept);
+    slab.size = kept;
+    slab.memory.get_deleter().mappedBytes = kept;
+#endif
+}
+
+ObjectPool::Growth::Growth(ObjectPool &pool)
+    : m_pool(pool)
+{
+    if (m_pool.m_growths++ == 0)
+        m_pool.m_grownBytes = 0;
+}
+
+ObjectPool::Growth::~Growth()
+{
+    if (--m_pool.m_growths == 0)
+        m_pool.releaseUnusedMapping();
 }
 
 namespace {

@@ -33,6 +33,22 @@ public:
     // backed by huge pages (on Linux): a fault per 2 MiB instead of per 4 KiB page was a fifth of
     // loading 100k objects. Objects not made after all are the next ones' room.
     void reserveBlocks(const EntityType &entity, qsizetype count);
+    // For making objects whose number is not known in advance (a load that reads rows until
+    // the last). While a Growth lasts, each slab the pool starts is about as large as all
+    // those it started before during the Growth: 64 KiB ones first, then, once they add up to
+    // 512 KiB, slabs of 2 MiB and more mapped like reserveBlocks()'s. Ending it gives back the
+    // pages of the last slab that no block has taken.
+    class Growth
+    {
+    public:
+        explicit Growth(ObjectPool &pool);
+        ~Growth();
+        Growth(const Growth &) = delete;
+        Growth &operator=(const Growth &) = delete;
+
+    private:
+        ObjectPool &m_pool;
+    };
     // Bytes of slabs mapped on their own by all pools, which the heap's own statistics miss.
     static qint64 mappedBytes();
     // Memory for what changed objects allocate and free again (their originals), recycled
@@ -104,6 +120,11 @@ private:
     };
     ~ObjectPool();
     static size_t alignedBlockSize(const EntityType &entity);
+    // Starts the slab the next block of `bytes` comes from.
+    void addSlab(size_t bytes);
+    // A mapped slab of `bytes` for a Growth, or false (then an ordinary one does).
+    bool addMappedSlab(size_t bytes);
+    void releaseUnusedMapping();
 
     MappingPtr m_mapping;
     std::vector<Slab> m_slabs; // new blocks come from the last one's unused end
@@ -117,6 +138,8 @@ private:
     bool m_tracking = false;
     quint8 m_expiryEpoch = 0;
     quint32 m_trackingEpoch = 0;
+    qsizetype m_growths = 0; // Growth objects alive
+    size_t m_grownBytes = 0; // slab bytes started during them
 };
 
 inline void ObjectState::settle() const
