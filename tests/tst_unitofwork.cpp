@@ -132,6 +132,80 @@ private slots:
         QVERIFY(flushShapes().isEmpty());
     }
 
+    // A new object with the key of one deleted in the same flush takes over its row: one
+    // UPDATE of the columns set on it, no DELETE and no INSERT (SQLAlchemy's row switch). The
+    // deleted object leaves the identity map as deleted objects do; a rollback undoes both.
+    void rowSwitchUpdatesTheDeletedObjectsRow()
+    {
+        if (!open(testing::usersAndAddresses()))
+            return;
+        Object old = make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("ann"));
+        old.set(QStringLiteral("age"), 30);
+        m_session->add(old);
+        m_session->commit();
+        const QVariant id = old.get(QStringLiteral("id"));
+        m_session->deleteObject(old);
+        Object replacement = make(QStringLiteral("User"), QStringLiteral("id"), id);
+        replacement.set(QStringLiteral("name"), QStringLiteral("bob"));
+        m_session->add(replacement);
+
+        QCOMPARE(flushShapes(), QStringList{QStringLiteral("UPDATE users")});
+        const StatementEvent &update = m_log.statements().last();
+        QCOMPARE(update.sql, QStringLiteral("UPDATE \"users\" SET \"name\" = ? WHERE \"id\" = ?"));
+        QCOMPARE(update.rows.first(), (QVariantList{QStringLiteral("bob"), id}));
+        QCOMPARE(old.lifecycle(), Lifecycle::Deleted);
+        QCOMPARE(replacement.lifecycle(), Lifecycle::Persistent);
+        QCOMPARE(m_session->identityMapObjects(), QList<Object>{replacement});
+        QCOMPARE(m_session->get(u"User", {id}), replacement);
+        // The row was updated, not replaced: the column the new object never set keeps its value.
+        QSqlQuery row(m_db);
+        QVERIFY(row.exec(QStringLiteral("SELECT name, age FROM users")));
+        QVERIFY(row.next());
+        QCOMPARE(row.value(0).toString(), QStringLiteral("bob"));
+        QCOMPARE(row.value(1).toLongLong(), 30);
+        QVERIFY(!row.next());
+
+        m_session->rollback();
+        QCOMPARE(old.lifecycle(), Lifecycle::Persistent);
+        QCOMPARE(replacement.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(m_session->identityMapObjects(), QList<Object>{old});
+        QCOMPARE(old.get(QStringLiteral("name")), QVariant(QStringLiteral("ann")));
+
+        // Deleted and replaced again, committed: the deleted object is detached.
+        m_session->deleteObject(old);
+        Object second = make(QStringLiteral("User"), QStringLiteral("id"), id);
+        second.set(QStringLiteral("name"), QStringLiteral("cy"));
+        m_session->add(second);
+        m_session->commit();
+        QCOMPARE(old.lifecycle(), Lifecycle::Detached);
+        QCOMPARE(second.lifecycle(), Lifecycle::Persistent);
+        QCOMPARE(second.get(QStringLiteral("name")), QVariant(QStringLiteral("cy")));
+    }
+
+    // Without the delete, the held object keeps its row, and the INSERT fails on the key.
+    void sameKeyWithoutDeleteIsAnIntegrityError()
+    {
+        if (!open(testing::usersAndAddresses()))
+            return;
+        Object held = make(QStringLiteral("User"), QStringLiteral("name"), QStringLiteral("ann"));
+        m_session->add(held);
+        m_session->flush();
+        Object clash = make(QStringLiteral("User"), QStringLiteral("id"), held.get(u"id"));
+        clash.set(QStringLiteral("name"), QStringLiteral("bob"));
+        m_session->add(clash);
+        try {
+            m_session->flush();
+            QFAIL("the second object with the key was written");
+        } catch (const SessionError &error) {
+            QCOMPARE(error.kind(), ErrorKind::Integrity);
+        }
+        QCOMPARE(m_log.shapes(true).last(), QStringLiteral("INSERT users"));
+        // The failed flush rolled the transaction back, as SQLAlchemy's does: the object added
+        // in it is transient again, the one flushed in it too.
+        QCOMPARE(clash.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(held.lifecycle(), Lifecycle::Transient);
+    }
+
     void insertsFollowAddOrderAndUpdatesKeyOrder()
     {
         if (!open(testing::usersAndAddresses()))

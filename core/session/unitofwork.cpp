@@ -7,6 +7,7 @@
 #include "state/attributes.h"
 
 #include <QScopeGuard>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -403,20 +404,65 @@ void sortByKey(QList<ObjectState *> &states)
 
 } // namespace
 
+ObjectState *UnitOfWork::rowToTakeOver(ObjectState &state)
+{
+    // SQLAlchemy's _organize_states_for_save: only a new object whose key is set can meet a
+    // held one, and only one deleted in this flush gives its row up.
+    const EntityType &entity = state.entity();
+    QVarLengthArray<QVariant, 4> key;
+    for (int k : entity.primaryKey()) {
+        if (!state.isLoaded(k) || !state.loadedValue(k).isValid())
+            return nullptr;
+        key.append(state.loadedValue(k));
+    }
+    ObjectState *held =
+        m_session.m_identityMap.find(entity, std::span<const QVariant>(key.data(), key.size()));
+    if (!held || held == &state)
+        return nullptr;
+    if (held->isFullyExpired()) {
+        // Its row may be gone already (uowtransaction.was_already_deleted): then the new row
+        // is an INSERT after all.
+        try {
+            m_session.loadExpiredAttributes(*held, kPassiveOff);
+        } catch (const SessionError &error) {
+            if (error.kind() != ErrorKind::ObjectDeleted)
+                throw;
+            m_session.removeNewlyDeleted({held});
+            return nullptr;
+        }
+    }
+    // A held object that is not being deleted keeps its row: the INSERT then fails on the key,
+    // as SQLAlchemy's does (after a warning).
+    return held->isRegisteredForFlush() && held->isRegisteredAsDelete() ? held : nullptr;
+}
+
 QList<ObjectState *> UnitOfWork::orderSaves(const EntityType &entity)
 {
     QList<ObjectState *> updates;
+    QList<ObjectState *> switches; // new objects taking over a deleted object's row
     QList<ObjectState *> inserts;
-    for (ObjectState *state : registered(entity, false))
-        (state->hasIdentity() ? updates : inserts).append(state);
+    for (ObjectState *state : registered(entity, false)) {
+        if (state->hasIdentity()) {
+            updates.append(state);
+        } else if (ObjectState *replaced = rowToTakeOver(*state)) {
+            m_rowSwitches.insert(state, replaced);
+            m_replacedRows.insert(replaced);
+            switches.append(state);
+        } else {
+            inserts.append(state);
+        }
+    }
     // Usually already in order (objects register in the order they were added).
     const auto byInsertOrder = [](const ObjectState *a, const ObjectState *b) {
         return a->insertOrder() < b->insertOrder();
     };
     if (!std::is_sorted(inserts.begin(), inserts.end(), byInsertOrder))
         std::stable_sort(inserts.begin(), inserts.end(), byInsertOrder);
+    std::stable_sort(switches.begin(), switches.end(), byInsertOrder);
     sortByKey(updates);
-    QList<ObjectState *> base = updates + inserts;
+    // SQLAlchemy's order: UPDATEs of held objects (by key), then of the row switches, then
+    // INSERTs (each in the order the objects were added).
+    QList<ObjectState *> base = updates + switches + inserts;
 
     // A self-referential entity: a row whose parent is inserted in this flush comes after it.
     QList<std::pair<ObjectState *, ObjectState *>> edges;
@@ -498,6 +544,12 @@ void UnitOfWork::execute()
                 for (qsizetype i : tasksOf.value(state))
                     applySync(tasks[i]);
             }
+            if (ObjectState *replaced = m_rowSwitches.value(state)) {
+                sendInserts(*entity, batch);
+                sendUpdates(*entity, updates);
+                updateRow(*state, replaced);
+                continue;
+            }
             if (state->hasIdentity()) {
                 sendInserts(*entity, batch);
                 switch (prepareUpdate(*state, columns)) {
@@ -551,8 +603,10 @@ void UnitOfWork::execute()
     }
     const auto &order = mapping.dependencyOrder();
     for (auto it = order.crbegin(); it != order.crend(); ++it) {
-        for (ObjectState *state : orderDeletes(**it))
-            deleteRow(*state);
+        for (ObjectState *state : orderDeletes(**it)) {
+            if (!m_replacedRows.contains(state)) // else a new object took its row over
+                deleteRow(*state);
+        }
     }
 }
 
@@ -817,7 +871,7 @@ void UnitOfWork::sendUpdates(const EntityType &entity, UpdateBatch &batch)
     }
 }
 
-void UnitOfWork::updateRow(ObjectState &state)
+void UnitOfWork::updateRow(ObjectState &state, ObjectState *replaced)
 {
     const EntityType &entity = state.entity();
     const SqlDialect &dialect = m_session.dialect();
@@ -836,7 +890,7 @@ void UnitOfWork::updateRow(ObjectState &state)
     const int version = entity.versionColumn();
     QVariant oldVersion;
     if (version >= 0) {
-        oldVersion = committedValue(state, version);
+        oldVersion = committedValue(replaced ? *replaced : state, version);
         if (changed.isEmpty())
             return;
     } else if (changed.isEmpty()) {

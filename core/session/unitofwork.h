@@ -68,7 +68,13 @@ private:
     QList<SyncTask> syncTasksFor(const EntityType &entity);
     void applySync(const SyncTask &task);
 
+    // The rows of `entity` to write, in order; finds the row switches among them.
     QList<ObjectState *> orderSaves(const EntityType &entity);
+    // For a new object, the object deleted in this flush whose row it takes over (its key
+    // is theirs): SQLAlchemy's "row switch", an UPDATE of that row instead of a DELETE and an
+    // INSERT. Loads that object if it is expired, as SQLAlchemy does to see whether its row is
+    // still there.
+    ObjectState *rowToTakeOver(ObjectState &state);
     QList<ObjectState *> orderDeletes(const EntityType &entity);
 
     // New rows of one entity with the same columns, sent together: one multi-row INSERT, or
@@ -115,7 +121,8 @@ private:
     // Whether new rows of `entity` go as one-row INSERTs executed per row, generated keys read
     // from the connection, rather than multi-row INSERTs with RETURNING.
     bool insertsOneRowAtATime(const EntityType &entity, bool needsKey);
-    void updateRow(ObjectState &state);
+    // An UPDATE of what changed in `state`; of the row `replaced` had, for a row switch.
+    void updateRow(ObjectState &state, ObjectState *replaced = nullptr);
     void deleteRow(ObjectState &state);
     // Sends a statement that writes `state`'s row; `afterSuccess` stores what it produced.
     qint64 run(const QString &sql, const QVariantList &parameters, const StatementShape &shape,
@@ -129,6 +136,9 @@ private:
     // What is registered, in registration order. Each object also carries its registration
     // (ObjectState::isRegisteredForFlush()), so a look-up is a flag, not a hash probe.
     std::vector<ObjectState *> m_registered;
+    // Row switches: the new object and the deleted one whose row it takes over, and those rows.
+    QHash<ObjectState *, ObjectState *> m_rowSwitches;
+    QSet<ObjectState *> m_replacedRows;
     // Which relationship rules have seen which objects (SQLAlchemy's Preprocess.processed).
     QHash<const Relationship *, QSet<ObjectState *>> m_presorted;
     // Relationships whose changes have been looked for (SQLAlchemy's setup_flush_actions).
