@@ -190,18 +190,25 @@ QList<ObjectState *> Loader::instances(const EntityType &entity, ValueRows rows)
 
 QList<ObjectState *> Loader::loadRows(const EntityType &entity, const QList<Condition> &where)
 {
-    if (isWatched())
-        return instances(entity, select(entity, allColumns(entity), where));
     QList<ObjectState *> out;
-    streamInstances(entity, where, out);
+    loadInto(entity, where, out);
     return out;
 }
 
-bool Loader::isWatched() const
+template<typename Out>
+void Loader::loadInto(const EntityType &entity, const QList<Condition> &where, Out &out)
 {
     // Someone watching sees each object's events and changes in row order as the rows are
     // turned into objects, which only the buffered path keeps exactly.
-    return m_session.isObserved() || m_session.m_pool->isTracking();
+    if (!m_session.isWatched()) {
+        streamInstances(entity, where, out);
+        return;
+    }
+    const QList<ObjectState *> states =
+        instances(entity, select(entity, allColumns(entity), where));
+    out.reserve(states.size());
+    for (ObjectState *state : states)
+        out.append(typename Out::value_type(state));
 }
 
 template<typename Out>
@@ -376,15 +383,7 @@ QList<Object> Loader::query(const EntityType &entity, const Session::Filter &fil
         }
     }
     QList<Object> out;
-    if (isWatched()) {
-        const QList<ObjectState *> states =
-            instances(entity, select(entity, allColumns(entity), where));
-        out.reserve(states.size());
-        for (ObjectState *state : states)
-            out.append(Object(state));
-        return out;
-    }
-    streamInstances(entity, where, out);
+    loadInto(entity, where, out);
     return out;
 }
 

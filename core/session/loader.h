@@ -47,8 +47,9 @@ private:
     // The objects for every row of `entity` where the conditions hold, in row order; all or,
     // when the query fails, none of them.
     QList<ObjectState *> loadRows(const EntityType &entity, const QList<Condition> &where);
-    // Whether someone sees each step of a load (listeners, a recorder's tracking).
-    bool isWatched() const;
+    // loadRows() into `out` (empty), a list of ObjectState * or of Object handles.
+    template<typename Out>
+    void loadInto(const EntityType &entity, const QList<Condition> &where, Out &out);
     // loadRows() for a session nobody watches: each new row becomes its object as it is read,
     // without holding every row first; rows of objects already held wait until the last row.
     // `out` (empty) is a list of ObjectState * or of Object handles.

@@ -338,7 +338,7 @@ void Session::expireIdentityMap()
     // Walking every object's memory and freeing its values was most of a large session's
     // commit. Deferred, only the dirty list is walked (the identity map keeps it, not the
     // objects): a dirty object must leave that list now.
-    const bool deferred = m_listeners.isEmpty() && !m_pool->isTracking() && m_pool->deferExpiry();
+    const bool deferred = !isWatched() && m_pool->deferExpiry();
     for (ObjectState *state :
          deferred ? m_identityMap.modifiedStates() : identityMapInCreationOrder())
         expireWhole(*state);

@@ -187,6 +187,9 @@ public:
     void expungeState(ObjectState &state) override;
     void attributeChanged(const AttributeEvent &event) override;
     bool isObserved() const override { return !m_listeners.isEmpty(); }
+    // Whether someone sees each step as it happens: listeners, or a recorder tracking the
+    // pool's objects. Unwatched, work may be batched or deferred (expiry, streamed loads).
+    bool isWatched() const { return isObserved() || m_pool->isTracking(); }
     void beginOperation(const OperationInfo &info) override;
     void endOperation(const SessionError *error) override;
 
