@@ -444,6 +444,55 @@ private slots:
         QVERIFY(!connection.isRowIdKey(QStringLiteral("t"), QStringLiteral("id")));
     }
 
+    // A multi-row INSERT's keys are counted back from the last one only while nothing can come
+    // between its rows: no trigger, no table hiding the main database's, and room above the
+    // largest rowid. Each question is asked again, whoever changed the schema.
+    void consecutiveKeysOnlyWhenNothingComesBetween()
+    {
+        Connection connection(m_db);
+        QSqlQuery sql(m_db);
+        const QString t = QStringLiteral("t");
+        QVERIFY(connection.insertsConsecutiveKeys(t, 10));
+        QVERIFY(!connection.insertsConsecutiveKeys(QStringLiteral("missing"), 10));
+
+        QVERIFY(sql.exec(QStringLiteral("CREATE TABLE log (what TEXT)")));
+        QVERIFY(sql.exec(QStringLiteral("CREATE TRIGGER logged AFTER INSERT ON log "
+                                        "BEGIN INSERT INTO t (name) VALUES (NEW.what); END")));
+        QVERIFY(!connection.insertsConsecutiveKeys(t, 10));
+        QVERIFY(sql.exec(QStringLiteral("DROP TRIGGER logged")));
+        QVERIFY(connection.insertsConsecutiveKeys(t, 10));
+        QVERIFY(sql.exec(QStringLiteral("CREATE TEMP TRIGGER logged AFTER INSERT ON log "
+                                        "BEGIN SELECT 1; END")));
+        QVERIFY(!connection.insertsConsecutiveKeys(t, 10));
+        QVERIFY(sql.exec(QStringLiteral("DROP TRIGGER logged")));
+
+        // At the largest rowid SQLite picks keys at random.
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO t (id) VALUES (9223372036854775802)")));
+        QVERIFY(connection.insertsConsecutiveKeys(t, 5));
+        QVERIFY(!connection.insertsConsecutiveKeys(t, 6));
+        QVERIFY(sql.exec(QStringLiteral("DELETE FROM t")));
+        QVERIFY(connection.insertsConsecutiveKeys(t, 6));
+
+        // A temporary table of that name takes the INSERT.
+        QVERIFY(sql.exec(QStringLiteral("CREATE TEMP TABLE T (id INTEGER PRIMARY KEY)")));
+        QVERIFY(!connection.insertsConsecutiveKeys(t, 10));
+        QVERIFY(sql.exec(QStringLiteral("DROP TABLE temp.T")));
+        QVERIFY(connection.insertsConsecutiveKeys(t, 10));
+
+        // Each statement's keys then run up to the last one, whatever the rowids before.
+        connection.begin();
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO t (id) VALUES (41)")));
+        connection.execute(QStringLiteral("INSERT INTO t (name) VALUES (?), (?), (?)"),
+                           {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+                           {QStringLiteral("INSERT"), t});
+        QCOMPARE(connection.lastInsertId(), 44);
+        QVERIFY(sql.exec(QStringLiteral("SELECT id FROM t WHERE name = 'a'")) && sql.next());
+        QCOMPARE(sql.value(0).toLongLong(), 42);
+        QVERIFY(connection.transactionSurvived());
+        connection.rollback();
+        QVERIFY(!connection.transactionSurvived());
+    }
+
     // The native statements share Qt's connection, so they share its transaction.
     void nativeStatementsShareTheTransaction()
     {

@@ -4,11 +4,14 @@
 #include "testdatabase.h"
 
 #include "mapping/mappingbuilder.h"
+#include "session/sqlitestatement.h"
 #include "support/error.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace sessionscope;
 
@@ -30,6 +33,49 @@ MappingPtr nodes()
         .cascade(kAllCascade);
     return builder.build();
 }
+
+// The statements SQLite starts on a connection, as it sees them: what a session nobody watches
+// sends, which no listener hears of.
+class SqliteTrace
+{
+public:
+    explicit SqliteTrace(sqlite3 *database)
+        : m_database(database)
+    {
+        sqlite3_trace_v2(m_database, SQLITE_TRACE_STMT, &SqliteTrace::started, this);
+    }
+    ~SqliteTrace() { sqlite3_trace_v2(m_database, 0, nullptr, nullptr); }
+    SqliteTrace(const SqliteTrace &) = delete;
+    SqliteTrace &operator=(const SqliteTrace &) = delete;
+
+    // The statements whose text starts with `prefix`, once per time they ran.
+    QStringList startingWith(QStringView prefix) const
+    {
+        QStringList out;
+        for (const QString &sql : m_sql) {
+            if (sql.startsWith(prefix))
+                out.append(sql);
+        }
+        return out;
+    }
+
+private:
+    static int started(unsigned, void *self, void *statement, void *text)
+    {
+        // A trigger's program is announced by a comment; statements by their own text.
+        if (!qstrncmp(static_cast<const char *>(text), "--", 2))
+            return 0;
+        static_cast<SqliteTrace *>(self)->m_sql.append(
+            QString::fromUtf8(sqlite3_sql(static_cast<sqlite3_stmt *>(statement))));
+        return 0;
+    }
+
+    sqlite3 *m_database;
+    QStringList m_sql;
+};
+
+const QString kUserInsert =
+    QStringLiteral("INSERT INTO \"users\" (\"name\", \"age\") VALUES (?, ?)");
 
 } // namespace
 
@@ -57,6 +103,42 @@ private:
         Object o = m_session->create(entity);
         o.set(attribute, value);
         return o;
+    }
+    // open() for a session nobody watches, on SQLite through its C API; else skips.
+    sqlite3 *openUnwatchedSqlite(MappingPtr mapping)
+    {
+        if (!open(std::move(mapping)))
+            return nullptr;
+        sqlite3 *handle = nativeSqliteHandle(m_db);
+        if (!handle) {
+            QTest::qSkip("SQLite's C API only", __FILE__, __LINE__);
+            return nullptr;
+        }
+        m_session->removeListener(&m_log);
+        return handle;
+    }
+    QList<Object> addUsers(int count, const QString &pattern)
+    {
+        QList<Object> users;
+        for (int i = 0; i < count; ++i) {
+            users.append(make(QStringLiteral("User"), QStringLiteral("name"), pattern.arg(i)));
+            m_session->add(users.last());
+        }
+        return users;
+    }
+    // Each user's key is that of the row with its name.
+    void verifyKeysMatchRows(const QList<Object> &users)
+    {
+        QHash<QString, qlonglong> keyOf;
+        QSqlQuery rows(m_db);
+        QVERIFY(rows.exec(QStringLiteral("SELECT id, name FROM users")));
+        while (rows.next())
+            keyOf.insert(rows.value(1).toString(), rows.value(0).toLongLong());
+        for (const Object &user : users) {
+            const QString name = user.get(u"name").toString();
+            QVERIFY2(keyOf.contains(name), qPrintable(name));
+            QCOMPARE(user.get(u"id").toLongLong(), keyOf.value(name));
+        }
     }
     QStringList flushShapes()
     {
@@ -204,6 +286,107 @@ private slots:
         // in it is transient again, the one flushed in it too.
         QCOMPARE(clash.lifecycle(), Lifecycle::Transient);
         QCOMPARE(held.lifecycle(), Lifecycle::Transient);
+    }
+
+    // Nobody watching, new rows share multi-row INSERTs without RETURNING, and each object's
+    // key is counted back from the last one: past keys already taken, and past keys an
+    // AUTOINCREMENT table once gave and deleted.
+    void unwatchedInsertsShareStatementsAndCountKeysBack_data()
+    {
+        QTest::addColumn<bool>("autoincrement");
+        QTest::newRow("rowid") << false;
+        QTest::newRow("AUTOINCREMENT") << true;
+    }
+    void unwatchedInsertsShareStatementsAndCountKeysBack()
+    {
+        QFETCH(bool, autoincrement);
+        sqlite3 *handle = openUnwatchedSqlite(testing::usersAndAddresses());
+        if (!handle)
+            return;
+        QSqlQuery sql(m_db);
+        if (autoincrement) {
+            QVERIFY(sql.exec(QStringLiteral("DROP TABLE users")));
+            QVERIFY(
+                sql.exec(QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY "
+                                        "AUTOINCREMENT, name TEXT NOT NULL UNIQUE, age INTEGER)")));
+            QVERIFY(sql.exec(QStringLiteral("INSERT INTO users (id, name) VALUES (5000, 'gone')")));
+            QVERIFY(sql.exec(QStringLiteral("DELETE FROM users")));
+        }
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO users (id, name) VALUES (1000, 'first')")));
+        const SqliteTrace trace(handle);
+        const QList<Object> users = addUsers(300, QStringLiteral("u%1"));
+        m_session->flush();
+
+        const QStringList inserts = trace.startingWith(u"INSERT INTO \"users\"");
+        QCOMPARE(inserts.size(), 2); // 256 rows, then the other 44
+        QCOMPARE(inserts[0].count(QStringLiteral("(?, ?)")), 256);
+        QCOMPARE(inserts[1].count(QStringLiteral("(?, ?)")), 44);
+        QVERIFY(!inserts[0].contains(u"RETURNING"));
+        verifyKeysMatchRows(users);
+        QCOMPARE(users.first().get(u"id").toLongLong(), autoincrement ? 5001 : 1001);
+        m_session->commit();
+        QCOMPARE(users.last().get(u"id").toLongLong(), autoincrement ? 5300 : 1300);
+    }
+
+    // When something could come between the rows of one statement (a trigger, keys at the top
+    // of the rowid range, where SQLite picks them at random), rows go one at a time, each
+    // reading its own key.
+    void unwatchedInsertsGoOneAtATimeWhenKeysCannotBeCounted()
+    {
+        sqlite3 *handle = openUnwatchedSqlite(testing::usersAndAddresses());
+        if (!handle)
+            return;
+        QSqlQuery sql(m_db);
+        QVERIFY(sql.exec(QStringLiteral("CREATE TRIGGER noted AFTER INSERT ON addresses "
+                                        "BEGIN SELECT 1; END")));
+        {
+            const SqliteTrace trace(handle);
+            const QList<Object> users = addUsers(20, QStringLiteral("t%1"));
+            m_session->flush();
+            QCOMPARE(trace.startingWith(u"INSERT INTO \"users\""), QStringList(20, kUserInsert));
+            verifyKeysMatchRows(users);
+        }
+        QVERIFY(sql.exec(QStringLiteral("DROP TRIGGER noted")));
+        QVERIFY(sql.exec(
+            QStringLiteral("INSERT INTO users (id, name) VALUES (9223372036854775797, 'top')")));
+        const SqliteTrace trace(handle);
+        const QList<Object> users = addUsers(20, QStringLiteral("r%1"));
+        m_session->flush();
+        QCOMPARE(trace.startingWith(u"INSERT INTO \"users\""), QStringList(20, kUserInsert));
+        verifyKeysMatchRows(users);
+        QCOMPARE(users[9].get(u"id").toLongLong(), Q_INT64_C(9223372036854775807));
+    }
+
+    // A row that breaks a constraint fails its multi-row INSERT, which undoes itself; the rows
+    // then go one at a time, so the error is the one a watched session gets, from the same
+    // statement, and the failed flush leaves the database as it was.
+    void unwatchedConstraintFailureIsThatOfItsRow()
+    {
+        sqlite3 *handle = openUnwatchedSqlite(testing::usersAndAddresses());
+        if (!handle)
+            return;
+        QSqlQuery sql(m_db);
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO users (id, name) VALUES (7, 'taken')")));
+        const SqliteTrace trace(handle);
+        QList<Object> users = addUsers(300, QStringLiteral("u%1"));
+        users[100].set(QStringLiteral("name"), QStringLiteral("taken"));
+        try {
+            m_session->flush();
+            QFAIL("a taken name was written");
+        } catch (const SessionError &error) {
+            QCOMPARE(error.kind(), ErrorKind::Integrity);
+            QVERIFY2(error.message().contains(u"UNIQUE constraint failed: users.name"),
+                     qPrintable(error.message()));
+            QVERIFY2(error.message().contains(kUserInsert), qPrintable(error.message()));
+        }
+        const QStringList inserts = trace.startingWith(u"INSERT INTO \"users\"");
+        QCOMPARE(inserts.size(), 1 + 101); // the shared statement; rows 0 to 100 alone
+        QCOMPARE(inserts[0].count(QStringLiteral("(?, ?)")), 256);
+        QCOMPARE(inserts.mid(1), QStringList(101, kUserInsert));
+        QVERIFY(sql.exec(QStringLiteral("SELECT count(*) FROM users")) && sql.next());
+        QCOMPARE(sql.value(0).toLongLong(), 1);
+        QCOMPARE(users[0].lifecycle(), Lifecycle::Transient);
+        QCOMPARE(users[100].lifecycle(), Lifecycle::Transient);
     }
 
     void insertsFollowAddOrderAndUpdatesKeyOrder()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "column.h"
+#include "support/variantinline.h"
 #include "timestamp.h"
 
 #include <QJsonValue>
@@ -16,6 +17,21 @@ namespace sessionscope::values {
 //   integer -> qlonglong, real -> double, text -> QString, boolean -> bool,
 //   json -> QJsonValue, blob -> QByteArray, datetime -> Timestamp (naive, microseconds)
 // SQL NULL / None is an invalid QVariant.
+
+// Whether `value` is already canonical for the column, told without a call: an integer, real or
+// text of the column's own type (a typed null is not; it becomes an invalid QVariant), or NULL.
+// What applications assign and drivers return most of the time.
+inline bool isCanonical(const Column &column, const QVariant &value)
+{
+    if (!variantIsValid(value))
+        return true;
+    const int type = variantTypeId(value);
+    const bool sameType = (column.type == ColumnType::Integer && type == QMetaType::LongLong) ||
+                          (column.type == ColumnType::Real && type == QMetaType::Double) ||
+                          (column.type == ColumnType::Text && type == QMetaType::QString);
+    // isNull() of these types, which hold no pointer, is the flag; read without a call.
+    return sameType && !value.data_ptr().is_null;
+}
 
 // Converts an assigned value to the canonical form; nullopt (and *why) when it does not fit.
 std::optional<QVariant> coerce(const Column &column, const QVariant &value, QString *why);

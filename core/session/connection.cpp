@@ -1,5 +1,6 @@
 #include "connection.h"
 
+#include "mapping/identifier.h"
 #include "qtsqlstatement.h"
 #include "sqlitestatement.h"
 #include "support/error.h"
@@ -8,6 +9,8 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <limits>
 
 namespace sessionscope {
 
@@ -140,6 +143,7 @@ void Connection::reopen()
 {
     dropStatements();
     m_rowIdKeys.clear();
+    m_mainRowIdTables.clear();
     m_sqlite = nullptr;
     m_inTransaction = false;
     m_database.close(); // an open transaction ends with the connection
@@ -252,6 +256,44 @@ bool Connection::isRowIdKey(const QString &table, const QString &column)
     return *it;
 }
 
+bool Connection::insertsConsecutiveKeys(const QString &table, qsizetype rows)
+{
+    if (!m_sqlite || rows < 1)
+        return false;
+    auto it = m_mainRowIdTables.constFind(table);
+    if (it == m_mainRowIdTables.cend())
+        it = m_mainRowIdTables.insert(table, isMainRowIdTable(m_sqlite, table));
+    if (!*it)
+        return false;
+    Statement &probe = prepared(
+        QStringLiteral("SELECT (SELECT max(rowid) FROM main.%1), "
+                       "(SELECT count(*) FROM main.sqlite_master WHERE type = 'trigger') + "
+                       "(SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' OR "
+                       "(type = 'table' AND name = ?1 COLLATE NOCASE))")
+            .arg(quoteIdentifier(table)));
+    if (!probe.execute({table}) || !probe.next()) {
+        probe.finish();
+        return false;
+    }
+    const QVariant largest = probe.value(0); // null: an empty table
+    const qint64 hindrances = probe.value(1).toLongLong();
+    probe.finish();
+    return hindrances == 0 &&
+           (largest.isNull() || largest.toLongLong() <= std::numeric_limits<qint64>::max() - rows);
+}
+
+qint64 Connection::lastInsertId() const
+{
+    return m_sqlite ? lastInsertRowId(m_sqlite) : -1;
+}
+
+bool Connection::transactionSurvived() const
+{
+    if (m_sqlite)
+        return m_inTransaction && isInTransaction(m_sqlite);
+    return m_inTransaction;
+}
+
 QList<qint64> Connection::executeMany(const QString &sql, const ValueRows &rows,
                                       const StatementShape &shape, const StatementDetails &details,
                                       QList<qint64> *insertedIds)
@@ -298,6 +340,7 @@ QList<qint64> Connection::executeMany(const QString &sql, const ValueRows &rows,
 void Connection::executeDirect(const QString &sql)
 {
     m_rowIdKeys.clear(); // DDL may change what a table's key is
+    m_mainRowIdTables.clear();
     QSqlQuery query(m_database);
     if (!query.exec(sql)) {
         StatementEvent event;

@@ -91,6 +91,22 @@ public:
     // a native SQLite statement and the table's rowid. Cached per table.
     bool isRowIdKey(const QString &table, const QString &column);
 
+    // Whether a multi-row INSERT of `rows` rows into `table` (whose key isRowIdKey()) is given
+    // consecutive keys in the order of its VALUES, so that lastInsertId() tells every one.
+    // SQLite gives a new row one more than the table's largest rowid (with AUTOINCREMENT, than
+    // the largest it ever had) until the largest possible rowid is taken, then picks at random;
+    // and only a trigger could write other rows of the table in between. So: the table is the
+    // main database's and no temporary table hides it, no trigger exists, and its largest rowid
+    // leaves room for `rows` more. Looked up for every statement, since DDL may come from
+    // anywhere on the connection.
+    bool insertsConsecutiveKeys(const QString &table, qsizetype rows);
+    // The rowid of the last row an INSERT wrote on this connection (native SQLite only).
+    qint64 lastInsertId() const;
+    // Whether the database still has the transaction open: after most failures a statement
+    // undoes only itself, but SQLite rolls the whole transaction back after some (a full disk,
+    // an I/O error). Elsewhere the same as inTransaction().
+    bool transactionSurvived() const;
+
     // Executes statements that are not part of a session's work (DDL), unprepared.
     void executeDirect(const QString &sql);
 
@@ -105,7 +121,8 @@ private:
     SqlDialect m_dialect;
     sqlite3 *m_sqlite = nullptr;
     QHash<QString, Statement *> m_statements;
-    QHash<QString, bool> m_rowIdKeys; // "table.column" -> isRowIdKey()
+    QHash<QString, bool> m_rowIdKeys;       // "table.column" -> isRowIdKey()
+    QHash<QString, bool> m_mainRowIdTables; // table -> isMainRowIdTable()
     StatementObserver m_observer;
     bool m_observed = true;
     bool m_inTransaction = false;

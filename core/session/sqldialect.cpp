@@ -78,7 +78,7 @@ QVariant SqlDialect::convertToSql(const Column &column, const QVariant &value) c
 
 bool SqlDialect::readSql(const Column &column, QVariant &value, QString *why) const
 {
-    if (isCanonical(column, value))
+    if (values::isCanonical(column, value))
         return true;
     std::optional<QVariant> converted = fromSql(column, value, why);
     if (!converted)
@@ -91,7 +91,7 @@ std::optional<QVariant> SqlDialect::fromSql(const Column &column, const QVariant
                                             QString *why) const
 {
     // What drivers hand back most of the time is already canonical: no conversion.
-    if (isCanonical(column, raw))
+    if (values::isCanonical(column, raw))
         return raw;
     if (raw.isNull())
         return QVariant();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mapping/column.h"
+#include "mapping/values.h"
 
 #include <QString>
 #include <QVariant>
@@ -39,24 +40,10 @@ public:
     QVariant toSql(const Column &column, const QVariant &value) const
     {
         // Canonical integers, reals and texts (and NULL) go as they are, without a call.
-        return isCanonical(column, value) ? value : convertToSql(column, value);
+        return values::isCanonical(column, value) ? value : convertToSql(column, value);
     }
     // A value read from the driver, converted to canonical form.
     std::optional<QVariant> fromSql(const Column &column, const QVariant &raw, QString *why) const;
-    // Whether `raw` is already the canonical value for the column: an integer, real or text of
-    // the column's own type (a typed null is not; it becomes an invalid QVariant), or NULL.
-    // fromSql() and toSql() hand it back unchanged: what drivers and flushes see most of the time.
-    static bool isCanonical(const Column &column, const QVariant &raw)
-    {
-        if (!raw.isValid())
-            return true;
-        const int type = raw.typeId();
-        const bool sameType = (column.type == ColumnType::Integer && type == QMetaType::LongLong) ||
-                              (column.type == ColumnType::Real && type == QMetaType::Double) ||
-                              (column.type == ColumnType::Text && type == QMetaType::QString);
-        // isNull() of these types, which hold no pointer, is the flag; read without a call.
-        return sameType && !raw.data_ptr().is_null;
-    }
     // fromSql() in place: `value` becomes canonical, or stays as it was when false is returned.
     bool readSql(const Column &column, QVariant &value, QString *why) const;
 

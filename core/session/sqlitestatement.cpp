@@ -304,7 +304,7 @@ QVariant SqliteStatement::read(sqlite3_value *stored, int storedType)
 
 qint64 SqliteStatement::lastInsertId() const
 {
-    return sqlite3_last_insert_rowid(m_database);
+    return lastInsertRowId(m_database);
 }
 
 bool isRowIdAlias(sqlite3 *database, const QString &table, const QString &column)
@@ -330,6 +330,23 @@ bool isRowIdAlias(sqlite3 *database, const QString &table, const QString &column
     const bool rowid = sqlite3_step(info) == SQLITE_ROW && sqlite3_column_int(info, 0) == 0;
     sqlite3_finalize(info);
     return rowid;
+}
+
+bool isMainRowIdTable(sqlite3 *database, const QString &table)
+{
+    const QByteArray name = table.toUtf8();
+    return sqlite3_table_column_metadata(database, "main", name.constData(), "rowid", nullptr,
+                                         nullptr, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+qint64 lastInsertRowId(sqlite3 *database)
+{
+    return sqlite3_last_insert_rowid(database);
+}
+
+bool isInTransaction(sqlite3 *database)
+{
+    return !sqlite3_get_autocommit(database);
 }
 
 void SqliteStatement::finish()

@@ -21,6 +21,14 @@ sqlite3 *nativeSqliteHandle(const QSqlDatabase &database);
 // not DESC, in a table with rowids): then an INSERT's generated key is sqlite3_last_insert_rowid().
 bool isRowIdAlias(sqlite3 *database, const QString &table, const QString &column);
 
+// Whether `table` is a rowid table of the main database, which is where an unqualified name
+// finds it unless a temporary table of that name hides it.
+bool isMainRowIdTable(sqlite3 *database, const QString &table);
+
+// sqlite3_last_insert_rowid(), and whether a transaction is open (not autocommit).
+qint64 lastInsertRowId(sqlite3 *database);
+bool isInTransaction(sqlite3 *database);
+
 // A Statement through SQLite's C API on the connection QSqlDatabase opened: the same
 // transaction, without QSqlQuery's per-value bookkeeping. Parameters are bound without copying,
 // so the parameters given to execute() must outlive reading the rows.

@@ -10,6 +10,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <numeric>
 
 namespace sessionscope {
 
@@ -42,7 +43,7 @@ bool keyLess(const ObjectState *a, const ObjectState *b)
 bool hasInsertValue(const ObjectState &state, const Column &column)
 {
     return state.isLoaded(column.index) &&
-           (state.loadedValue(column.index).isValid() || column.type == ColumnType::Json);
+           (variantIsValid(state.loadedValue(column.index)) || column.type == ColumnType::Json);
 }
 
 // The value a column had when last loaded or flushed (SQLAlchemy's committed state), loading
@@ -538,7 +539,7 @@ void UnitOfWork::execute()
             selfReferential = selfReferential || relationship.target == entity;
         InsertBatch batch;
         UpdateBatch updates;
-        QList<int> columns; // the columns of the row at hand; its capacity serves every row
+        QList<int> columns; // the changed columns of the row at hand; its capacity serves every row
         for (ObjectState *state : orderSaves(*entity)) {
             if (!tasksOf.isEmpty()) {
                 for (qsizetype i : tasksOf.value(state))
@@ -574,24 +575,21 @@ void UnitOfWork::execute()
                 continue;
             }
             sendUpdates(*entity, updates);
-            bool needsKey = false;
-            insertShape(*state, columns, needsKey);
-            if (!batch.rows.empty() && (columns != batch.columns || needsKey != batch.needsKey))
+            if (!batch.rows.empty() && !fitsInsertBatch(*state, batch))
                 sendInserts(*entity, batch);
             if (batch.rows.empty()) {
                 // How this shape of row is sent is decided once per batch, not once per row.
-                batch.columns = columns;
-                batch.needsKey = needsKey;
-                batch.oneRowAtATime = insertsOneRowAtATime(*entity, needsKey);
+                insertShape(*state, batch);
+                batch.form = insertForm(*entity, batch.columns, batch.needsKey);
                 batch.perStatement = 1; // a self-referential entity: one row at a time
-                if (!selfReferential && batch.oneRowAtATime) {
+                if (!selfReferential && batch.form == InsertForm::RowByRow) {
                     batch.perStatement = kMaxRowsPerExecuteMany;
                 } else if (!selfReferential && !batch.columns.isEmpty()) {
                     batch.perStatement =
                         std::min<qsizetype>(kMaxRowsPerInsert, m_session.dialect().maxParameters() /
                                                                    batch.columns.size());
                 }
-                batch.parameters.reset(columns.size());
+                batch.parameters.reset(batch.columns.size());
             }
             batch.rows.push_back(
                 insertParameters(*state, batch.columns, batch.parameters.addRow()));
@@ -631,25 +629,39 @@ qint64 UnitOfWork::run(const QString &sql, const QVariantList &parameters,
 }
 
 // SQLAlchemy's _collect_insert_commands, in two steps: which columns the row sends, then what.
-void UnitOfWork::insertShape(const ObjectState &state, QList<int> &columns, bool &needsKey) const
+void UnitOfWork::insertShape(const ObjectState &state, InsertBatch &batch) const
 {
     const EntityType &entity = state.entity();
-    columns.clear();
     const int generated = entity.generatedKeyColumn();
+    batch.columns.clear();
+    batch.omissible.clear();
     for (const Column &column : entity.columns()) {
         const int c = column.index;
-        if (column.versionCounter || hasInsertValue(state, column)) {
-            columns.append(c);
-        } else if (c == generated) {
-            continue; // the database generates it; RETURNING brings it back
-        } else if (column.primaryKey && !column.hasDefault()) {
+        const bool own = hasInsertValue(state, column);
+        const bool keyWithoutDefault = column.primaryKey && !column.hasDefault();
+        if (c == generated || keyWithoutDefault)
+            batch.omissible.append(std::make_pair(c, own));
+        if (column.versionCounter || own)
+            batch.columns.append(c);
+        else if (c == generated)
+            continue; // the database generates it; the connection or RETURNING brings it back
+        else if (keyWithoutDefault)
             continue; // a key column nobody set: let the database refuse it
-        } else {
-            columns.append(c); // its default, or NULL
-        }
+        else
+            batch.columns.append(c); // its default, or NULL
     }
-    needsKey =
-        generated >= 0 && !(state.isLoaded(generated) && state.loadedValue(generated).isValid());
+    batch.needsKey = generated >= 0 && !hasInsertValue(state, entity.column(generated));
+}
+
+bool UnitOfWork::fitsInsertBatch(const ObjectState &state, const InsertBatch &batch) const
+{
+    // Every other column is sent by every row, with a value of its own, its default or NULL.
+    const EntityType &entity = state.entity();
+    for (const auto &[c, own] : batch.omissible) {
+        if (hasInsertValue(state, entity.column(c)) != own)
+            return false;
+    }
+    return true;
 }
 
 UnitOfWork::PendingInsert UnitOfWork::insertParameters(ObjectState &state,
@@ -709,15 +721,43 @@ const QString &UnitOfWork::insertSql(const EntityType &entity, const QList<int> 
     return cache.sql;
 }
 
-bool UnitOfWork::insertsOneRowAtATime(const EntityType &entity, bool needsKey)
+UnitOfWork::InsertForm UnitOfWork::insertForm(const EntityType &entity, const QList<int> &columns,
+                                              bool needsKey)
 {
-    // SQLite through its C API runs a one-row INSERT about as fast per row as a multi-row one,
-    // and hands back the generated rowid without RETURNING (which buffers every row it returns).
+    // SQLite through its C API hands back a generated rowid without RETURNING, which buffers
+    // every row it returns; other keys, and other databases, need RETURNING.
     Connection &connection = m_session.m_connection;
-    if (!connection.usesNativeStatements())
-        return false;
-    return !needsKey ||
-           connection.isRowIdKey(entity.table(), entity.column(entity.generatedKeyColumn()).name);
+    if (!connection.usesNativeStatements() ||
+        (needsKey &&
+         !connection.isRowIdKey(entity.table(), entity.column(entity.generatedKeyColumn()).name)))
+        return InsertForm::ManyRowsReturning;
+    // Watched, rows go as SQLAlchemy sends them, a one-row INSERT executed per row, which also
+    // keeps the statement short in a trace. A row of DEFAULT VALUES has no tuple to repeat.
+    if (m_session.isWatched() || columns.isEmpty())
+        return InsertForm::RowByRow;
+    return InsertForm::ManyRowsCountingKeys;
+}
+
+void UnitOfWork::storeGenerated(const EntityType &entity, const InsertBatch &batch,
+                                const QList<qlonglong> &keys) const
+{
+    const qsizetype count = qsizetype(batch.rows.size());
+    if (batch.needsKey) {
+        if (keys.size() != count)
+            throw SessionError(ErrorKind::Operational,
+                               QStringLiteral("INSERT into %1 did not return the generated "
+                                              "key of each row (%2 of %3)")
+                                   .arg(entity.table())
+                                   .arg(keys.size())
+                                   .arg(count));
+        const int generated = entity.generatedKeyColumn();
+        for (qsizetype i = 0; i < count; ++i)
+            batch.rows[size_t(i)].state->store(generated, QVariant(keys[i]));
+    }
+    for (const PendingInsert &row : batch.rows) {
+        for (const auto &[c, value] : row.prefetched)
+            row.state->store(c, value);
+    }
 }
 
 void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
@@ -736,31 +776,17 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
     // The generated keys and the defaults are part of what the INSERT did: store them before
     // listeners hear of it.
     QList<qlonglong> keys;
-    auto storeGenerated = [&] {
-        if (batch.needsKey) {
-            if (keys.size() != count)
-                throw SessionError(ErrorKind::Operational,
-                                   QStringLiteral("INSERT into %1 did not return the generated "
-                                                  "key of each row (%2 of %3)")
-                                       .arg(entity.table())
-                                       .arg(keys.size())
-                                       .arg(count));
-            for (qsizetype i = 0; i < count; ++i)
-                batch.rows[size_t(i)].state->store(generated, QVariant(keys[i]));
-        }
-        for (const PendingInsert &row : batch.rows) {
-            for (const auto &[c, value] : row.prefetched)
-                row.state->store(c, value);
-        }
-    };
 
     // Whatever happens, the next batch starts empty.
     const auto cleared = qScopeGuard([&batch] {
         batch.rows.clear();
         batch.parameters.reset(batch.parameters.width());
     });
-    if (batch.oneRowAtATime) {
-        details.afterSuccess = [&](qint64) { storeGenerated(); };
+    if (batch.form == InsertForm::ManyRowsCountingKeys && count > 1 &&
+        sendCountingKeys(entity, batch, details, keys))
+        return;
+    if (batch.form != InsertForm::ManyRowsReturning) {
+        details.afterSuccess = [&](qint64) { storeGenerated(entity, batch, keys); };
         m_session.m_connection.executeMany(insertSql(entity, batch.columns, false, 1),
                                            batch.parameters, shape, details,
                                            batch.needsKey ? &keys : nullptr);
@@ -787,9 +813,46 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
     }
     details.afterSuccess = [&](qint64) {
         std::sort(keys.begin(), keys.end());
-        storeGenerated();
+        storeGenerated(entity, batch, keys);
     };
     m_session.m_connection.execute(sql, batch.parameters.values(), shape, onRow, details);
+}
+
+bool UnitOfWork::sendCountingKeys(const EntityType &entity, InsertBatch &batch,
+                                  StatementDetails &details, QList<qlonglong> &keys)
+{
+    Connection &connection = m_session.m_connection;
+    const qsizetype count = qsizetype(batch.rows.size());
+    if (batch.needsKey && !connection.insertsConsecutiveKeys(entity.table(), count))
+        return false;
+    details.rows = &batch.parameters;
+    details.afterSuccess = [&](qint64 written) {
+        if (batch.needsKey) {
+            if (written != count)
+                throw SessionError(ErrorKind::Operational,
+                                   QStringLiteral("INSERT into %1 wrote %2 rows of %3")
+                                       .arg(entity.table())
+                                       .arg(written)
+                                       .arg(count));
+            const qint64 first = connection.lastInsertId() - count + 1;
+            keys.resize(count);
+            std::iota(keys.begin(), keys.end(), first);
+        }
+        storeGenerated(entity, batch, keys);
+    };
+    try {
+        connection.execute(insertSql(entity, batch.columns, false, count),
+                           batch.parameters.values(), {QStringLiteral("INSERT"), entity.table()},
+                           {}, details);
+    } catch (const SessionError &error) {
+        // A broken constraint undoes the statement that broke it and nothing more: sent one at
+        // a time, the rows before the culprit are written, and its error names it.
+        if (error.kind() != ErrorKind::Integrity || !connection.transactionSurvived())
+            throw;
+        keys.clear();
+        return false;
+    }
+    return true;
 }
 
 UnitOfWork::UpdatePlan UnitOfWork::prepareUpdate(ObjectState &state, QList<int> &changed) const

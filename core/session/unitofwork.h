@@ -15,6 +15,7 @@
 namespace sessionscope {
 
 class Session;
+struct StatementDetails;
 struct StatementShape;
 
 // One flush: decides which objects are saved and deleted (with the orphan and cascade rules of
@@ -85,11 +86,28 @@ private:
         ObjectState *state = nullptr;
         QList<std::pair<int, QVariant>> prefetched; // defaults and version, stored after it
     };
+    // How a batch's rows go to the database.
+    enum class InsertForm {
+        // One INSERT with a VALUES tuple per row; generated keys come back through RETURNING.
+        ManyRowsReturning,
+        // A one-row INSERT executed per row; the connection tells each row's generated key.
+        RowByRow,
+        // SQLite, nobody watching: one INSERT with a VALUES tuple per row, which costs SQLite
+        // about half of what a row of RowByRow does. Without RETURNING (it buffers every row):
+        // generated keys are counted back from the last one. Rows go RowByRow instead when the
+        // keys cannot be counted (Connection::insertsConsecutiveKeys()) and when one of them
+        // breaks a constraint, so that the error names that row.
+        ManyRowsCountingKeys,
+    };
     struct InsertBatch
     {
         QList<int> columns; // the column of each parameter of a row
         bool needsKey = false;
-        bool oneRowAtATime = false; // see insertsOneRowAtATime()
+        // The columns a row leaves out unless it has a value of its own (the generated key, a
+        // key column without default), with whether this batch's rows have one: what tells
+        // one batch's rows from the next's.
+        QList<std::pair<int, bool>> omissible;
+        InsertForm form = InsertForm::ManyRowsReturning;
         qsizetype perStatement = 1; // rows sent (or reported) together
         std::vector<PendingInsert> rows;
         ValueRows parameters; // one row per entry of `rows`, in the order of `columns`
@@ -111,16 +129,24 @@ private:
     void addUpdateRow(UpdateBatch &batch, ObjectState &state) const;
     void sendUpdates(const EntityType &entity, UpdateBatch &batch);
 
-    // The shape of `state`'s INSERT: the columns it sends (`columns` keeps its capacity from
-    // row to row) and whether it fetches a generated key.
-    void insertShape(const ObjectState &state, QList<int> &columns, bool &needsKey) const;
+    // The shape of `state`'s INSERT, for a batch that starts with it: the columns it sends
+    // and whether it fetches a generated key.
+    void insertShape(const ObjectState &state, InsertBatch &batch) const;
+    // Whether `state`'s INSERT has the shape of the batch's rows.
+    bool fitsInsertBatch(const ObjectState &state, const InsertBatch &batch) const;
     // What `state`'s INSERT sends for `columns` (its shape), written into `row`.
     PendingInsert insertParameters(ObjectState &state, const QList<int> &columns,
                                    std::span<QVariant> row) const;
     void sendInserts(const EntityType &entity, InsertBatch &batch);
-    // Whether new rows of `entity` go as one-row INSERTs executed per row, generated keys read
-    // from the connection, rather than multi-row INSERTs with RETURNING.
-    bool insertsOneRowAtATime(const EntityType &entity, bool needsKey);
+    // The ManyRowsCountingKeys statement for the batch; false, with nothing written, when the
+    // rows must go one at a time instead.
+    bool sendCountingKeys(const EntityType &entity, InsertBatch &batch, StatementDetails &details,
+                          QList<qlonglong> &keys);
+    // The form of the INSERTs that send new rows of `entity` with `columns`.
+    InsertForm insertForm(const EntityType &entity, const QList<int> &columns, bool needsKey);
+    // After a batch's INSERT: the generated keys (one per row, in order), defaults and versions.
+    void storeGenerated(const EntityType &entity, const InsertBatch &batch,
+                        const QList<qlonglong> &keys) const;
     // An UPDATE of what changed in `state`; of the row `replaced` had, for a row switch.
     void updateRow(ObjectState &state, ObjectState *replaced = nullptr);
     void deleteRow(ObjectState &state);

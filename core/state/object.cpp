@@ -114,8 +114,14 @@ QVariant Object::get(QStringView attribute) const
 void Object::set(QStringView attribute, const QVariant &value) const
 {
     const int index = attributeIndex(attribute, ColumnKind);
+    const Column &column = m_state->entity().column(index);
+    if (values::isCanonical(column, value)) { // nothing to convert, nothing to copy
+        asOperation(m_state, OperationKind::Set, index,
+                    [&] { attributes::set(*m_state, index, value); });
+        return;
+    }
     QString why;
-    const auto coerced = values::coerce(m_state->entity().column(index), value, &why);
+    const auto coerced = values::coerce(column, value, &why);
     if (!coerced)
         throwInvalidRequest(
             QStringLiteral("%1.%2: %3").arg(m_state->entity().name(), attribute.toString(), why));
