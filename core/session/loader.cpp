@@ -26,11 +26,11 @@ ObjectKey rowKey(const EntityType &entity, std::span<const QVariant> row)
     const QList<int> &primaryKey = entity.primaryKey();
     if (primaryKey.size() == 1) {
         const std::span<const QVariant> value = row.subspan(size_t(primaryKey.front()), 1);
-        return value.front().isValid() ? ObjectKey(value) : ObjectKey();
+        return variantIsValid(value.front()) ? ObjectKey(value) : ObjectKey();
     }
     QVarLengthArray<QVariant, 4> key;
     for (int k : primaryKey) {
-        if (!row[size_t(k)].isValid())
+        if (!variantIsValid(row[size_t(k)]))
             return {};
         key.append(row[size_t(k)]);
     }

@@ -59,4 +59,7 @@ size_t qHash(const Object &object, size_t seed = 0);
 
 } // namespace sessionscope
 
+// A handle is one pointer, its state's handle count unaffected by where it lives: a list of
+// handles grows by moving memory, not by constructing and destroying each one.
+Q_DECLARE_TYPEINFO(sessionscope::Object, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(sessionscope::Object)

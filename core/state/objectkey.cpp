@@ -1,6 +1,7 @@
 #include "objectkey.h"
 
 #include "mapping/values.h"
+#include "support/variantinline.h"
 
 #include <utility>
 
@@ -19,30 +20,19 @@ ObjectKey &ObjectKey::operator=(const ObjectKey &other)
     return *this;
 }
 
-ObjectKey &ObjectKey::operator=(ObjectKey &&other) noexcept
-{
-    if (other.m_kind != Kind::Boxed)
-        return *this = other; // nothing on the heap to take: the copy allocates nothing
-    if (this != &other) {
-        clear();
-        m_boxed = std::exchange(other.m_boxed, nullptr);
-        m_kind = std::exchange(other.m_kind, Kind::Empty);
-    }
-    return *this;
-}
-
 void ObjectKey::assign(std::span<const QVariant> values)
 {
     clear();
     if (values.empty())
         return;
     const QVariant &first = values.front();
-    if (values.size() == 1 && first.typeId() == QMetaType::LongLong) {
+    if (values.size() == 1 && variantTypeId(first) == QMetaType::LongLong) {
         m_integer = *static_cast<const qlonglong *>(first.constData());
         m_kind = Kind::Integer;
         return;
     }
-    if (values.size() == 1 && first.isValid() && first.typeId() != QMetaType::QVariantList)
+    if (values.size() == 1 && variantIsValid(first) &&
+        variantTypeId(first) != QMetaType::QVariantList)
         m_boxed = new QVariant(first);
     else
         m_boxed = new QVariant(QVariant::fromValue(QVariantList(values.begin(), values.end())));

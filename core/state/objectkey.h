@@ -4,6 +4,7 @@
 #include <QVariant>
 
 #include <span>
+#include <utility>
 
 namespace sessionscope {
 
@@ -18,9 +19,16 @@ public:
     ObjectKey() = default;
     explicit ObjectKey(std::span<const QVariant> values) { assign(values); }
     ObjectKey(const ObjectKey &other) { *this = other; }
-    ObjectKey(ObjectKey &&other) noexcept { *this = std::move(other); }
+    ObjectKey(ObjectKey &&other) noexcept { take(other); }
     ObjectKey &operator=(const ObjectKey &other);
-    ObjectKey &operator=(ObjectKey &&other) noexcept;
+    ObjectKey &operator=(ObjectKey &&other) noexcept
+    {
+        if (this != &other) {
+            clear();
+            take(other);
+        }
+        return *this;
+    }
     ~ObjectKey() { clear(); }
 
     bool isEmpty() const { return m_kind == Kind::Empty; }
@@ -75,6 +83,17 @@ public:
     size_t hash(size_t seed) const;
 
 private:
+    // Moves `other`'s key here, this one being empty; `other` becomes empty. Inline: every
+    // loaded row's key moves a few times on its way into its object.
+    void take(ObjectKey &other)
+    {
+        if (other.m_kind == Kind::Boxed)
+            m_boxed = other.m_boxed;
+        else if (other.m_kind == Kind::Integer)
+            m_integer = other.m_integer;
+        m_kind = std::exchange(other.m_kind, Kind::Empty);
+    }
+
     enum class Kind : quint8 { Empty, Integer, Boxed };
     union {
         qlonglong m_integer;
