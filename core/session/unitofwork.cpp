@@ -10,6 +10,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 
 namespace sessionscope {
@@ -762,8 +763,41 @@ void UnitOfWork::storeGenerated(const EntityType &entity, const InsertBatch &bat
 
 void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
 {
-    if (batch.rows.empty())
+    const qsizetype count = qsizetype(batch.rows.size());
+    if (count == 0)
         return;
+    // Whatever happens, the next batch starts empty.
+    const auto cleared = qScopeGuard([&batch] {
+        batch.rows.clear();
+        batch.parameters.reset(batch.parameters.width());
+    });
+    // A multi-row INSERT's text depends on its row count, and each text is prepared once and
+    // kept: a batch short of a full statement goes in powers of two (160 rows: 128, then 32),
+    // so that one shape of row never has more than nine statements prepared.
+    if (count == batch.perStatement || batch.form == InsertForm::RowByRow ||
+        std::has_single_bit(quint64(count))) {
+        sendInsertStatement(entity, batch);
+        return;
+    }
+    InsertBatch part;
+    part.columns = batch.columns;
+    part.needsKey = batch.needsKey;
+    part.form = batch.form;
+    part.perStatement = batch.perStatement;
+    for (qsizetype done = 0; done < count;) {
+        const qsizetype n = qsizetype(std::bit_floor(quint64(count - done)));
+        part.parameters.reset(batch.parameters.width());
+        for (qsizetype i = done; i < done + n; ++i) {
+            part.rows.push_back(std::move(batch.rows[size_t(i)]));
+            std::ranges::swap_ranges(part.parameters.addRow(), batch.parameters.mutableRow(i));
+        }
+        sendInsertStatement(entity, part);
+        done += n;
+    }
+}
+
+void UnitOfWork::sendInsertStatement(const EntityType &entity, InsertBatch &batch)
+{
     const SqlDialect &dialect = m_session.dialect();
     const qsizetype count = qsizetype(batch.rows.size());
     const int generated = entity.generatedKeyColumn();
@@ -777,7 +811,7 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
     // listeners hear of it.
     QList<qlonglong> keys;
 
-    // Whatever happens, the next batch starts empty.
+    // Whatever happens, the next statement starts empty.
     const auto cleared = qScopeGuard([&batch] {
         batch.rows.clear();
         batch.parameters.reset(batch.parameters.width());
@@ -850,6 +884,7 @@ bool UnitOfWork::sendCountingKeys(const EntityType &entity, InsertBatch &batch,
         if (error.kind() != ErrorKind::Integrity || !connection.transactionSurvived())
             throw;
         keys.clear();
+        details.rows = nullptr;
         return false;
     }
     return true;

@@ -137,7 +137,10 @@ private:
     // What `state`'s INSERT sends for `columns` (its shape), written into `row`.
     PendingInsert insertParameters(ObjectState &state, const QList<int> &columns,
                                    std::span<QVariant> row) const;
+    // Sends the batch's rows and empties it.
     void sendInserts(const EntityType &entity, InsertBatch &batch);
+    // Sends all of the batch's rows in one statement of its form (and empties it).
+    void sendInsertStatement(const EntityType &entity, InsertBatch &batch);
     // The ManyRowsCountingKeys statement for the batch; false, with nothing written, when the
     // rows must go one at a time instead.
     bool sendCountingKeys(const EntityType &entity, InsertBatch &batch, StatementDetails &details,
