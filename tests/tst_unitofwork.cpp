@@ -391,6 +391,92 @@ private slots:
         QCOMPARE(users[100].lifecycle(), Lifecycle::Transient);
     }
 
+    // Nobody watching, changed rows share UPDATE ... FROM (VALUES ...) statements, in full
+    // statements and then powers of two.
+    void unwatchedUpdatesShareStatements()
+    {
+        sqlite3 *handle = openUnwatchedSqlite(testing::usersAndAddresses());
+        if (!handle)
+            return;
+        addUsers(300, QStringLiteral("u%1"));
+        m_session->commit();
+        const QList<Object> users = m_session->query(u"User");
+        QCOMPARE(users.size(), 300);
+        for (qsizetype i = 0; i < users.size(); ++i)
+            users[i].set(QStringLiteral("age"), int(i % 90));
+        const SqliteTrace trace(handle);
+        m_session->commit();
+        QList<qsizetype> rowsPerStatement;
+        for (const QString &update : trace.startingWith(u"UPDATE \"users\"")) {
+            QVERIFY2(update.startsWith(u"UPDATE \"users\" SET \"age\" = v.column1 FROM (VALUES "),
+                     qPrintable(update.left(80)));
+            rowsPerStatement.append(update.count(QStringLiteral("(?, ?)")));
+        }
+        QCOMPARE(rowsPerStatement, (QList<qsizetype>{256, 32, 8, 4}));
+        QSqlQuery sql(m_db);
+        QVERIFY(sql.exec(QStringLiteral("SELECT name, age FROM users")));
+        int rows = 0;
+        while (sql.next()) {
+            const int i = sql.value(0).toString().mid(1).toInt();
+            QCOMPARE(sql.value(1).toInt(), i % 90);
+            ++rows;
+        }
+        QCOMPARE(rows, 300);
+    }
+
+    // A row that matched nothing (deleted behind the session's back), or that breaks a
+    // constraint, makes the rows go one at a time: the error names the object, or comes from
+    // its row's own statement, as in a watched session; the failed flush changes nothing.
+    void unwatchedUpdateFailuresNameTheirRow_data()
+    {
+        QTest::addColumn<bool>("stale");
+        QTest::newRow("row gone") << true;
+        QTest::newRow("constraint") << false;
+    }
+    void unwatchedUpdateFailuresNameTheirRow()
+    {
+        QFETCH(bool, stale);
+        sqlite3 *handle = openUnwatchedSqlite(testing::usersAndAddresses());
+        if (!handle)
+            return;
+        addUsers(40, QStringLiteral("u%1"));
+        m_session->commit();
+        const QList<Object> users = m_session->query(u"User");
+        for (const Object &user : users)
+            user.set(QStringLiteral("age"), 7);
+        const qlonglong culprit = users[20].get(u"id").toLongLong();
+        QSqlQuery sql(m_db);
+        if (stale) {
+            QVERIFY(sql.exec(QStringLiteral("DELETE FROM users WHERE id = %1").arg(culprit)));
+        } else {
+            for (const Object &user : users)
+                user.set(QStringLiteral("name"), QString(user.get(u"name").toString() + u'x'));
+            users[20].set(QStringLiteral("name"), QStringLiteral("u3x"));
+        }
+        const SqliteTrace trace(handle);
+        try {
+            m_session->flush();
+            QFAIL("the flush succeeded");
+        } catch (const SessionError &error) {
+            if (stale) {
+                QCOMPARE(error.kind(), ErrorKind::StaleData);
+                QVERIFY2(error.message().contains(QStringLiteral("User#%1").arg(culprit)),
+                         qPrintable(error.message()));
+            } else {
+                QCOMPARE(error.kind(), ErrorKind::Integrity);
+                QVERIFY2(error.message().contains(
+                             u"UPDATE \"users\" SET \"name\" = ?, \"age\" = ? WHERE \"id\" = ?"),
+                         qPrintable(error.message()));
+            }
+        }
+        const QStringList updates = trace.startingWith(u"UPDATE \"users\"");
+        QVERIFY(updates.size() > 1);
+        QVERIFY2(updates.first().contains(u"FROM (VALUES"), qPrintable(updates.first().left(80)));
+        QVERIFY2(!updates.last().contains(u"FROM (VALUES"), qPrintable(updates.last()));
+        QVERIFY(sql.exec(QStringLiteral("SELECT count(*) FROM users WHERE age = 7")) && sql.next());
+        QCOMPARE(sql.value(0).toLongLong(), 0);
+    }
+
     void insertsFollowAddOrderAndUpdatesKeyOrder()
     {
         if (!open(testing::usersAndAddresses()))

@@ -282,6 +282,11 @@ bool Connection::insertsConsecutiveKeys(const QString &table, qsizetype rows)
            (largest.isNull() || largest.toLongLong() <= std::numeric_limits<qint64>::max() - rows);
 }
 
+bool Connection::updatesFromValues() const
+{
+    return m_sqlite && hasUpdateFrom();
+}
+
 qint64 Connection::lastInsertId() const
 {
     return m_sqlite ? lastInsertRowId(m_sqlite) : -1;

@@ -100,6 +100,8 @@ public:
     // leaves room for `rows` more. Looked up for every statement, since DDL may come from
     // anywhere on the connection.
     bool insertsConsecutiveKeys(const QString &table, qsizetype rows);
+    // Whether UPDATE ... FROM is available: SQLite 3.33 or later through its C API.
+    bool updatesFromValues() const;
     // The rowid of the last row an INSERT wrote on this connection (native SQLite only).
     qint64 lastInsertId() const;
     // Whether the database still has the transaction open: after most failures a statement

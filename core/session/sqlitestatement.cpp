@@ -349,6 +349,11 @@ bool isInTransaction(sqlite3 *database)
     return !sqlite3_get_autocommit(database);
 }
 
+bool hasUpdateFrom()
+{
+    return sqlite3_libversion_number() >= 3033000;
+}
+
 void SqliteStatement::finish()
 {
     m_rowWaiting = m_onRow = false;

@@ -28,6 +28,8 @@ bool isMainRowIdTable(sqlite3 *database, const QString &table);
 // sqlite3_last_insert_rowid(), and whether a transaction is open (not autocommit).
 qint64 lastInsertRowId(sqlite3 *database);
 bool isInTransaction(sqlite3 *database);
+// Whether the SQLite library supports UPDATE ... FROM (3.33 and later).
+bool hasUpdateFrom();
 
 // A Statement through SQLite's C API on the connection QSqlDatabase opened: the same
 // transaction, without QSqlQuery's per-value bookkeeping. Parameters are bound without copying,

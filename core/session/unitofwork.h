@@ -117,6 +117,10 @@ private:
     struct UpdateBatch
     {
         QList<int> columns;
+        // One UPDATE ... FROM (VALUES ...) for many rows (SQLite, nobody watching), else one
+        // UPDATE executed per row.
+        bool manyRows = false;
+        qsizetype perStatement = 1; // rows sent (or reported) together
         std::vector<ObjectState *> states;
         ValueRows parameters; // per state: the values of `columns`, then the key
     };
@@ -127,7 +131,16 @@ private:
     UpdatePlan prepareUpdate(ObjectState &state, QList<int> &columns) const;
     // Adds `state`'s row to the batch, whose columns prepareUpdate() gave.
     void addUpdateRow(UpdateBatch &batch, ObjectState &state) const;
+    // Starts a batch of rows changing `columns`, deciding how it is sent.
+    void startUpdateBatch(const EntityType &entity, const QList<int> &columns, UpdateBatch &batch);
+    // Sends the batch's rows (each must match exactly one row) and empties it.
     void sendUpdates(const EntityType &entity, UpdateBatch &batch);
+    // Sends all of the batch's rows in one statement (and empties it).
+    void sendUpdateStatement(const EntityType &entity, UpdateBatch &batch);
+    // The many-row UPDATE for the batch; false when the rows must go one at a time instead, to
+    // name the row that broke a constraint or matched nothing.
+    bool sendUpdateFromValues(const EntityType &entity, const UpdateBatch &batch,
+                              const StatementDetails &details);
 
     // The shape of `state`'s INSERT, for a batch that starts with it: the columns it sends
     // and whether it fetches a generated key.
