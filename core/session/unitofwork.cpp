@@ -23,6 +23,22 @@ constexpr qsizetype kMaxRowsPerInsert = 256;
 // Rows one statement is executed for (an "executemany") before it is reported: keeps trace lines
 // short.
 constexpr qsizetype kMaxRowsPerExecuteMany = 1024;
+// Fewer rows than this go one at a time where that form exists: a shared statement's fixed
+// costs (building its text, looking at the table first) outweigh what sharing saves.
+constexpr qsizetype kMinRowsToShare = 16;
+
+// Rows the next statement of a batch takes when rows share statements, `remaining` rows being
+// left (at most `perStatement`); 0: the rest go one at a time. Every row count gives a text of
+// its own, prepared once and kept, so a batch short of a full statement goes in powers of two
+// (160 rows: 128, then 32): one shape of row never has more than nine texts.
+qsizetype sharedStatementRows(qsizetype remaining, qsizetype perStatement, bool oneAtATime)
+{
+    if (remaining >= perStatement)
+        return perStatement;
+    if (oneAtATime && remaining < kMinRowsToShare)
+        return 0;
+    return qsizetype(std::bit_floor(quint64(remaining)));
+}
 
 ObjectState *refOf(const QVariant &v)
 {
@@ -769,32 +785,34 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
         batch.rows.clear();
         batch.parameters.reset(batch.parameters.width());
     });
-    // A multi-row INSERT's text depends on its row count, and each text is prepared once and
-    // kept: a batch short of a full statement goes in powers of two (160 rows: 128, then 32),
-    // so that one shape of row never has more than nine statements prepared.
-    if (count == batch.perStatement || batch.form == InsertForm::RowByRow ||
-        std::has_single_bit(quint64(count))) {
-        sendInsertStatement(entity, batch);
+    if (batch.form == InsertForm::RowByRow) {
+        sendInsertStatement(entity, batch, batch.form);
         return;
     }
     InsertBatch part;
     part.columns = batch.columns;
     part.needsKey = batch.needsKey;
-    part.form = batch.form;
-    part.perStatement = batch.perStatement;
     for (qsizetype done = 0; done < count;) {
-        const qsizetype n = qsizetype(std::bit_floor(quint64(count - done)));
+        qsizetype n = sharedStatementRows(count - done, batch.perStatement,
+                                          batch.form == InsertForm::ManyRowsCountingKeys);
+        const InsertForm form = n > 0 ? batch.form : InsertForm::RowByRow;
+        if (n == 0)
+            n = count - done;
+        if (n == count) {
+            sendInsertStatement(entity, batch, form);
+            return;
+        }
         part.parameters.reset(batch.parameters.width());
         for (qsizetype i = done; i < done + n; ++i) {
             part.rows.push_back(std::move(batch.rows[size_t(i)]));
             std::ranges::swap_ranges(part.parameters.addRow(), batch.parameters.mutableRow(i));
         }
-        sendInsertStatement(entity, part);
+        sendInsertStatement(entity, part, form);
         done += n;
     }
 }
 
-void UnitOfWork::sendInsertStatement(const EntityType &entity, InsertBatch &batch)
+void UnitOfWork::sendInsertStatement(const EntityType &entity, InsertBatch &batch, InsertForm form)
 {
     const SqlDialect &dialect = m_session.dialect();
     const qsizetype count = qsizetype(batch.rows.size());
@@ -814,10 +832,10 @@ void UnitOfWork::sendInsertStatement(const EntityType &entity, InsertBatch &batc
         batch.rows.clear();
         batch.parameters.reset(batch.parameters.width());
     });
-    if (batch.form == InsertForm::ManyRowsCountingKeys && count > 1 &&
+    if (form == InsertForm::ManyRowsCountingKeys && count > 1 &&
         sendCountingKeys(entity, batch, details, keys))
         return;
-    if (batch.form != InsertForm::ManyRowsReturning) {
+    if (form != InsertForm::ManyRowsReturning) {
         details.afterSuccess = [&](qint64) { storeGenerated(entity, batch, keys); };
         m_session.m_connection.executeMany(insertSql(entity, batch.columns, false, 1),
                                            batch.parameters, shape, details,
@@ -951,24 +969,27 @@ void UnitOfWork::sendUpdates(const EntityType &entity, UpdateBatch &batch)
         batch.states.clear();
         batch.parameters.reset(batch.parameters.width());
     });
-    // As for INSERTs (sendInserts()): a short batch goes in powers of two, so that few texts
-    // are ever prepared.
-    if (!batch.manyRows || count == batch.perStatement || std::has_single_bit(quint64(count))) {
-        sendUpdateStatement(entity, batch);
+    if (!batch.manyRows) {
+        sendUpdateStatement(entity, batch, false);
         return;
     }
     UpdateBatch part;
     part.columns = batch.columns;
-    part.manyRows = true;
-    part.perStatement = batch.perStatement;
     for (qsizetype done = 0; done < count;) {
-        const qsizetype n = qsizetype(std::bit_floor(quint64(count - done)));
+        qsizetype n = sharedStatementRows(count - done, batch.perStatement, true);
+        const bool manyRows = n > 0;
+        if (n == 0)
+            n = count - done;
+        if (n == count) {
+            sendUpdateStatement(entity, batch, manyRows);
+            return;
+        }
         part.parameters.reset(batch.parameters.width());
         for (qsizetype i = done; i < done + n; ++i) {
             part.states.push_back(batch.states[size_t(i)]);
             std::ranges::swap_ranges(part.parameters.addRow(), batch.parameters.mutableRow(i));
         }
-        sendUpdateStatement(entity, part);
+        sendUpdateStatement(entity, part, manyRows);
         part.states.clear();
         done += n;
     }
@@ -1017,7 +1038,7 @@ bool UnitOfWork::sendUpdateFromValues(const EntityType &entity, const UpdateBatc
     return matched == count;
 }
 
-void UnitOfWork::sendUpdateStatement(const EntityType &entity, UpdateBatch &batch)
+void UnitOfWork::sendUpdateStatement(const EntityType &entity, UpdateBatch &batch, bool manyRows)
 {
     StatementDetails details;
     details.entity = &entity;
@@ -1025,7 +1046,7 @@ void UnitOfWork::sendUpdateStatement(const EntityType &entity, UpdateBatch &batc
     details.parameterColumns = batch.columns;
     for (int k : entity.primaryKey())
         details.parameterColumns.append(k);
-    if (batch.manyRows && batch.states.size() > 1 && sendUpdateFromValues(entity, batch, details))
+    if (manyRows && batch.states.size() > 1 && sendUpdateFromValues(entity, batch, details))
         return;
     QStringList assignments;
     for (int c : batch.columns)

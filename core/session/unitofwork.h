@@ -135,8 +135,9 @@ private:
     void startUpdateBatch(const EntityType &entity, const QList<int> &columns, UpdateBatch &batch);
     // Sends the batch's rows (each must match exactly one row) and empties it.
     void sendUpdates(const EntityType &entity, UpdateBatch &batch);
-    // Sends all of the batch's rows in one statement (and empties it).
-    void sendUpdateStatement(const EntityType &entity, UpdateBatch &batch);
+    // Sends all of the batch's rows in one statement: an UPDATE ... FROM (VALUES ...) when
+    // `manyRows`, else one UPDATE executed per row.
+    void sendUpdateStatement(const EntityType &entity, UpdateBatch &batch, bool manyRows);
     // The many-row UPDATE for the batch; false when the rows must go one at a time instead, to
     // name the row that broke a constraint or matched nothing.
     bool sendUpdateFromValues(const EntityType &entity, const UpdateBatch &batch,
@@ -152,8 +153,8 @@ private:
                                    std::span<QVariant> row) const;
     // Sends the batch's rows and empties it.
     void sendInserts(const EntityType &entity, InsertBatch &batch);
-    // Sends all of the batch's rows in one statement of its form (and empties it).
-    void sendInsertStatement(const EntityType &entity, InsertBatch &batch);
+    // Sends all of the batch's rows in one statement of `form` (and empties it).
+    void sendInsertStatement(const EntityType &entity, InsertBatch &batch, InsertForm form);
     // The ManyRowsCountingKeys statement for the batch; false, with nothing written, when the
     // rows must go one at a time instead.
     bool sendCountingKeys(const EntityType &entity, InsertBatch &batch, StatementDetails &details,
