@@ -17,9 +17,9 @@ namespace sessionscope {
 
 namespace {
 
-// New rows sent by one multi-row INSERT at most: enough to amortise a statement's cost, few
-// enough that its text stays short.
-constexpr qsizetype kMaxRowsPerInsert = 256;
+// Rows one multi-row INSERT or UPDATE ... FROM (VALUES ...) sends at most: enough to amortise
+// a statement's cost, few enough that its text stays short.
+constexpr qsizetype kMaxRowsPerSharedStatement = 256;
 // Rows one statement is executed for (an "executemany") before it is reported: keeps trace lines
 // short.
 constexpr qsizetype kMaxRowsPerExecuteMany = 1024;
@@ -38,6 +38,26 @@ qsizetype sharedStatementRows(qsizetype remaining, qsizetype perStatement, bool 
     if (oneAtATime && remaining < kMinRowsToShare)
         return 0;
     return qsizetype(std::bit_floor(quint64(remaining)));
+}
+
+// Sends a batch of `count` rows in the statements sharedStatementRows() sizes: `whole(shared)`
+// when one statement takes every row, else `part(first, n, shared)` for each statement's rows.
+template<typename Whole, typename Part>
+void sendInStatements(qsizetype count, qsizetype perStatement, bool oneAtATime, Whole whole,
+                      Part part)
+{
+    for (qsizetype done = 0; done < count;) {
+        qsizetype n = sharedStatementRows(count - done, perStatement, oneAtATime);
+        const bool shared = n > 0;
+        if (!shared)
+            n = count - done;
+        if (n == count) {
+            whole(shared);
+            return;
+        }
+        part(done, n, shared);
+        done += n;
+    }
 }
 
 ObjectState *refOf(const QVariant &v)
@@ -600,9 +620,7 @@ void UnitOfWork::execute()
                 if (!selfReferential && batch.form == InsertForm::RowByRow) {
                     batch.perStatement = kMaxRowsPerExecuteMany;
                 } else if (!selfReferential && !batch.columns.isEmpty()) {
-                    batch.perStatement =
-                        std::min<qsizetype>(kMaxRowsPerInsert, m_session.dialect().maxParameters() /
-                                                                   batch.columns.size());
+                    batch.perStatement = rowsPerSharedStatement(batch.columns.size());
                 }
                 batch.parameters.reset(batch.columns.size());
             }
@@ -789,27 +807,23 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
         sendInsertStatement(entity, batch, batch.form);
         return;
     }
+    const auto formOf = [&batch](bool shared) {
+        return shared ? batch.form : InsertForm::RowByRow;
+    };
     InsertBatch part;
     part.columns = batch.columns;
     part.needsKey = batch.needsKey;
-    for (qsizetype done = 0; done < count;) {
-        qsizetype n = sharedStatementRows(count - done, batch.perStatement,
-                                          batch.form == InsertForm::ManyRowsCountingKeys);
-        const InsertForm form = n > 0 ? batch.form : InsertForm::RowByRow;
-        if (n == 0)
-            n = count - done;
-        if (n == count) {
-            sendInsertStatement(entity, batch, form);
-            return;
-        }
-        part.parameters.reset(batch.parameters.width());
-        for (qsizetype i = done; i < done + n; ++i) {
-            part.rows.push_back(std::move(batch.rows[size_t(i)]));
-            std::ranges::swap_ranges(part.parameters.addRow(), batch.parameters.mutableRow(i));
-        }
-        sendInsertStatement(entity, part, form);
-        done += n;
-    }
+    sendInStatements(
+        count, batch.perStatement, batch.form == InsertForm::ManyRowsCountingKeys,
+        [&](bool shared) { sendInsertStatement(entity, batch, formOf(shared)); },
+        [&](qsizetype first, qsizetype n, bool shared) {
+            part.parameters.reset(batch.parameters.width());
+            for (qsizetype i = first; i < first + n; ++i) {
+                part.rows.push_back(std::move(batch.rows[size_t(i)]));
+                std::ranges::swap_ranges(part.parameters.addRow(), batch.parameters.mutableRow(i));
+            }
+            sendInsertStatement(entity, part, formOf(shared));
+        });
 }
 
 void UnitOfWork::sendInsertStatement(const EntityType &entity, InsertBatch &batch, InsertForm form)
@@ -944,6 +958,12 @@ void UnitOfWork::addUpdateRow(UpdateBatch &batch, ObjectState &state) const
     batch.states.push_back(&state);
 }
 
+qsizetype UnitOfWork::rowsPerSharedStatement(qsizetype width) const
+{
+    return std::min<qsizetype>(kMaxRowsPerSharedStatement,
+                               m_session.dialect().maxParameters() / width);
+}
+
 void UnitOfWork::startUpdateBatch(const EntityType &entity, const QList<int> &columns,
                                   UpdateBatch &batch)
 {
@@ -953,10 +973,7 @@ void UnitOfWork::startUpdateBatch(const EntityType &entity, const QList<int> &co
     // Watched, rows go as SQLAlchemy sends them, one UPDATE executed per row; with nobody
     // watching, SQLite runs an UPDATE ... FROM (VALUES ...) for about half the work per row.
     batch.manyRows = !m_session.isWatched() && m_session.m_connection.updatesFromValues();
-    batch.perStatement =
-        batch.manyRows
-            ? std::min<qsizetype>(kMaxRowsPerInsert, m_session.dialect().maxParameters() / width)
-            : kMaxRowsPerExecuteMany;
+    batch.perStatement = batch.manyRows ? rowsPerSharedStatement(width) : kMaxRowsPerExecuteMany;
 }
 
 void UnitOfWork::sendUpdates(const EntityType &entity, UpdateBatch &batch)
@@ -975,24 +992,18 @@ void UnitOfWork::sendUpdates(const EntityType &entity, UpdateBatch &batch)
     }
     UpdateBatch part;
     part.columns = batch.columns;
-    for (qsizetype done = 0; done < count;) {
-        qsizetype n = sharedStatementRows(count - done, batch.perStatement, true);
-        const bool manyRows = n > 0;
-        if (n == 0)
-            n = count - done;
-        if (n == count) {
-            sendUpdateStatement(entity, batch, manyRows);
-            return;
-        }
-        part.parameters.reset(batch.parameters.width());
-        for (qsizetype i = done; i < done + n; ++i) {
-            part.states.push_back(batch.states[size_t(i)]);
-            std::ranges::swap_ranges(part.parameters.addRow(), batch.parameters.mutableRow(i));
-        }
-        sendUpdateStatement(entity, part, manyRows);
-        part.states.clear();
-        done += n;
-    }
+    sendInStatements(
+        count, batch.perStatement, true,
+        [&](bool shared) { sendUpdateStatement(entity, batch, shared); },
+        [&](qsizetype first, qsizetype n, bool shared) {
+            part.parameters.reset(batch.parameters.width());
+            for (qsizetype i = first; i < first + n; ++i) {
+                part.states.push_back(batch.states[size_t(i)]);
+                std::ranges::swap_ranges(part.parameters.addRow(), batch.parameters.mutableRow(i));
+            }
+            sendUpdateStatement(entity, part, shared);
+            part.states.clear();
+        });
 }
 
 bool UnitOfWork::sendUpdateFromValues(const EntityType &entity, const UpdateBatch &batch,

@@ -131,6 +131,8 @@ private:
     UpdatePlan prepareUpdate(ObjectState &state, QList<int> &columns) const;
     // Adds `state`'s row to the batch, whose columns prepareUpdate() gave.
     void addUpdateRow(UpdateBatch &batch, ObjectState &state) const;
+    // Rows of `width` parameters one multi-row statement takes at most.
+    qsizetype rowsPerSharedStatement(qsizetype width) const;
     // Starts a batch of rows changing `columns`, deciding how it is sent.
     void startUpdateBatch(const EntityType &entity, const QList<int> &columns, UpdateBatch &batch);
     // Sends the batch's rows (each must match exactly one row) and empties it.
