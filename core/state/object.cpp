@@ -115,18 +115,17 @@ void Object::set(QStringView attribute, const QVariant &value) const
 {
     const int index = attributeIndex(attribute, ColumnKind);
     const Column &column = m_state->entity().column(index);
-    if (values::isCanonical(column, value)) { // nothing to convert, nothing to copy
-        asOperation(m_state, OperationKind::Set, index,
-                    [&] { attributes::set(*m_state, index, value); });
-        return;
+    std::optional<QVariant> coerced; // only when there is something to convert
+    if (!values::isCanonical(column, value)) {
+        QString why;
+        coerced = values::coerce(column, value, &why);
+        if (!coerced)
+            throwInvalidRequest(QStringLiteral("%1.%2: %3")
+                                    .arg(m_state->entity().name(), attribute.toString(), why));
     }
-    QString why;
-    const auto coerced = values::coerce(column, value, &why);
-    if (!coerced)
-        throwInvalidRequest(
-            QStringLiteral("%1.%2: %3").arg(m_state->entity().name(), attribute.toString(), why));
+    const QVariant &assigned = coerced ? *coerced : value;
     asOperation(m_state, OperationKind::Set, index,
-                [&] { attributes::set(*m_state, index, *coerced); });
+                [&] { attributes::set(*m_state, index, assigned); });
 }
 
 Object Object::reference(QStringView attribute) const
