@@ -4,12 +4,15 @@
 #include "bulkoperations.h"
 
 #include "mapping/identifier.h"
+#include "rowreader.h"
 #include "state/attributes.h"
 
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 namespace sessionscope {
 
@@ -196,23 +199,18 @@ QList<QVariantList> readRows(Connection &connection, const SqlDialect &dialect,
                              const QString &sql, const QVariantList &parameters)
 {
     QList<QVariantList> rows;
-    QString failure;
-    connection.execute(
-        sql, parameters, {QStringLiteral("SELECT"), entity.table()}, [&](const Statement &result) {
-            QVariantList row(entity.columnCount());
-            for (qsizetype i = 0; i < columns.size(); ++i) {
-                const Column &column = entity.column(columns[i]);
-                QString why;
-                const auto value = dialect.fromSql(column, result.value(int(i)), &why);
-                if (!value && failure.isEmpty())
-                    failure = QStringLiteral("%1.%2 holds a value SessionScope cannot read: %3")
-                                  .arg(entity.table(), column.name, why);
-                row[columns[i]] = value.value_or(QVariant());
-            }
-            rows.append(std::move(row));
-        });
-    if (!failure.isEmpty())
-        throw SessionError(ErrorKind::Operational, failure);
+    RowReader reader(dialect, entity, columns);
+    QVarLengthArray<QVariant, 16> read(columns.size());
+    connection.execute(sql, parameters, {QStringLiteral("SELECT"), entity.table()},
+                       [&](const Statement &result) {
+                           reader.readAll(result, read.data());
+                           QVariantList row(entity.columnCount());
+                           for (qsizetype i = 0; i < columns.size(); ++i)
+                               row[columns[i]] = std::exchange(read[i], QVariant());
+                           rows.append(std::move(row));
+                       });
+    if (!reader.failure().isEmpty())
+        throw SessionError(ErrorKind::Operational, reader.failure());
     return rows;
 }
 

@@ -2,6 +2,7 @@
 
 #include "mapping/identifier.h"
 #include "mapping/values.h"
+#include "rowreader.h"
 #include "state/attributes.h"
 #include "state/objectpool.h"
 
@@ -79,26 +80,6 @@ QString Loader::selectStatement(const EntityType &entity, const QList<int> &colu
     return sql;
 }
 
-void Loader::readRow(const EntityType &entity, const QList<int> &columns, const Statement &result,
-                     std::span<QVariant> row, QString &failure) const
-{
-    const SqlDialect &dialect = m_session.dialect();
-    for (qsizetype i = 0; i < columns.size(); ++i) {
-        const Column &column = entity.column(columns[i]);
-        QVariant &value = row[size_t(i)];
-        if (result.canonicalValue(int(i), column.type, value))
-            continue;
-        value = result.value(int(i));
-        QString why;
-        if (!dialect.readSql(column, value, &why)) {
-            if (failure.isEmpty())
-                failure = QStringLiteral("%1.%2 holds a value SessionScope cannot read: %3")
-                              .arg(entity.table(), column.name, why);
-            value = QVariant();
-        }
-    }
-}
-
 ValueRows Loader::select(const EntityType &entity, const QList<int> &columns,
                          const QList<Condition> &where)
 {
@@ -107,13 +88,12 @@ ValueRows Loader::select(const EntityType &entity, const QList<int> &columns,
     const QString sql = selectStatement(entity, columns, where, parameters, details);
     ValueRows rows;
     rows.reset(columns.size());
-    QString failure;
+    RowReader reader(m_session.dialect(), entity, columns);
     m_session.connectionForWork().execute(
         sql, parameters, {QStringLiteral("SELECT"), entity.table()},
-        [&](const Statement &result) { readRow(entity, columns, result, rows.addRow(), failure); },
-        details);
-    if (!failure.isEmpty())
-        throw SessionError(ErrorKind::Operational, failure);
+        [&](const Statement &result) { reader.readAll(result, rows.addRow().data()); }, details);
+    if (!reader.failure().isEmpty())
+        throw SessionError(ErrorKind::Operational, reader.failure());
     return rows;
 }
 
@@ -220,7 +200,26 @@ void Loader::streamInstances(const EntityType &entity, const QList<Condition> &w
     StatementDetails details;
     const QString sql = selectStatement(entity, columns, where, parameters, details);
 
-    ValueRows current; // one row, read and moved into its object before the next
+    // A row's key columns are read first. A new object gets them, and the other columns are
+    // read straight into it, a run of neighbouring columns at a time; a row of an object
+    // already held reads them into `row`.
+    RowReader reader(m_session.dialect(), entity, columns);
+    const QList<int> &keyColumns = entity.primaryKey();
+    struct Run
+    {
+        int first;
+        int count;
+    };
+    QVarLengthArray<Run, 4> otherColumns;
+    for (int c : columns) {
+        if (keyColumns.contains(c))
+            continue;
+        if (!otherColumns.isEmpty() && otherColumns.back().first + otherColumns.back().count == c)
+            ++otherColumns.back().count;
+        else
+            otherColumns.append({c, 1});
+    }
+    ValueRows current; // null between rows
     current.reset(columns.size());
     const std::span<QVariant> row = current.addRow();
     // Rows of objects the session holds already: they fill what is unloaded once every row has
@@ -239,7 +238,6 @@ void Loader::streamInstances(const EntityType &entity, const QList<Condition> &w
         qsizetype position; // in `out`
     };
     std::vector<Made> made;
-    QString failure;
     IdentityMap &identityMap = m_session.m_identityMap;
     // The row count is unknown until the last row: the pool's slabs grow with the load.
     const ObjectPool::Growth growth(*m_session.m_pool);
@@ -254,18 +252,32 @@ void Loader::streamInstances(const EntityType &entity, const QList<Condition> &w
         m_session.connectionForWork().execute(
             sql, parameters, {QStringLiteral("SELECT"), entity.table()},
             [&](const Statement &result) {
-                readRow(entity, columns, result, row, failure);
+                for (int c : keyColumns)
+                    reader.read(result, c, 1, &row[size_t(c)]);
                 ObjectKey key = rowKey(entity, row);
-                if (key.isEmpty())
+                if (key.isEmpty()) {
+                    for (int c : keyColumns)
+                        row[size_t(c)] = QVariant();
                     return;
+                }
                 const IdentityMap::Probe probe = identityMap.probe(entity, key);
                 if (ObjectState *state = probe.found) {
+                    for (const Run &run : otherColumns)
+                        reader.read(result, run.first, run.count, &row[size_t(run.first)]);
                     std::ranges::swap_ranges(row, heldRows.addRow());
                     held.append(state);
                     out.append(Item(state));
                     return;
                 }
-                ObjectState *state = instantiate(entity, std::move(key), row);
+                ObjectState *state = m_session.m_pool->create(entity);
+                state->setKey(std::move(key));
+                QVariant *values = state->columnsToLoad();
+                for (int c : keyColumns)
+                    values[c].swap(row[size_t(c)]);
+                for (const Run &run : otherColumns)
+                    reader.read(result, run.first, run.count, values + run.first);
+                state->setAttached(true);
+                attributes::compositesLoaded(*state);
                 identityMap.holdAhead(*state);
                 made.push_back({state, probe.hash, out.size()});
                 out.append(Item(state)); // a handle, made while the object is in the cache
@@ -275,9 +287,9 @@ void Loader::streamInstances(const EntityType &entity, const QList<Condition> &w
         undo();
         throw;
     }
-    if (!failure.isEmpty()) {
+    if (!reader.failure().isEmpty()) {
         undo();
-        throw SessionError(ErrorKind::Operational, failure);
+        throw SessionError(ErrorKind::Operational, reader.failure());
     }
 
     QSet<ObjectState *> partials;

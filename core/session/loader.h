@@ -37,10 +37,6 @@ private:
     QString selectStatement(const EntityType &entity, const QList<int> &columns,
                             const QList<Condition> &where, QVariantList &parameters,
                             StatementDetails &details) const;
-    // The current row of `result` in canonical form. A value that cannot be read is null, and
-    // the first such one is described in `failure`.
-    void readRow(const EntityType &entity, const QList<int> &columns, const Statement &result,
-                 std::span<QVariant> row, QString &failure) const;
     // Runs selectStatement(); one row of `columns.size()` values per row read.
     ValueRows select(const EntityType &entity, const QList<int> &columns,
                      const QList<Condition> &where);

@@ -68,6 +68,14 @@ QString decodeUtf8(const char *text, int size)
     return out;
 }
 
+// Constructs at `slot` a QVariant holding `text`, moved in. QVariant(const QString &) would
+// copy it: two atomic reference-count changes per value read.
+void constructText(QVariant *slot, QString &&text)
+{
+    new (slot) QVariant(QString());  // a null string has no count to change
+    slot->setValue(std::move(text)); // the same type: move-assigned in place
+}
+
 bool sharesOurSqlite(const QSqlDatabase &database)
 {
     // A plugin with its own copy of SQLite would hand out a handle our library must not touch.
@@ -263,20 +271,54 @@ QVariant SqliteStatement::value(int column) const
     return read(stored, sqlite3_value_type(stored));
 }
 
-bool SqliteStatement::canonicalValue(int column, ColumnType type, QVariant &out) const
+quint64 SqliteStatement::canonicalValues(int first, std::span<const ColumnType> types,
+                                         QVariant *out) const
 {
-    if (!m_onRow || column < 0 || column >= m_columnCount)
-        return false;
+    Q_ASSERT(types.size() <= size_t(kMaxCanonicalColumns));
+    const int count = int(types.size());
+    const quint64 all = count >= 64 ? ~quint64(0) : (quint64(1) << count) - 1;
+    if (!m_onRow || first < 0 || count > m_columnCount - first)
+        return all;
     // SQLite says what it holds, so a loaded row needs no look at the QVariant it becomes.
-    sqlite3_value *stored = sqlite3_column_value(m_statement, column);
-    const int storedType = sqlite3_value_type(stored);
-    const bool canonical = storedType == SQLITE_NULL ||
-                           (storedType == SQLITE_INTEGER && type == ColumnType::Integer) ||
-                           (storedType == SQLITE_FLOAT && type == ColumnType::Real) ||
-                           (storedType == SQLITE_TEXT && type == ColumnType::Text);
-    if (canonical)
-        out = read(stored, storedType);
-    return canonical;
+    // `out` holds nothing to destroy, so each value is constructed in its place.
+    quint64 declined = 0;
+    for (int i = 0; i < count; ++i) {
+        Q_ASSERT(!out[i].isValid());
+        sqlite3_value *stored = sqlite3_column_value(m_statement, first + i);
+        const ColumnType type = types[size_t(i)];
+        switch (sqlite3_value_type(stored)) {
+        case SQLITE_NULL:
+            continue;
+        case SQLITE_INTEGER:
+            if (type == ColumnType::Integer) {
+                new (out + i) QVariant(qlonglong(sqlite3_value_int64(stored)));
+                continue;
+            }
+            break;
+        case SQLITE_FLOAT:
+            if (type == ColumnType::Real) {
+                new (out + i) QVariant(sqlite3_value_double(stored));
+                continue;
+            }
+            break;
+        case SQLITE_TEXT:
+            if (type == ColumnType::Text) {
+                constructText(out + i, readText(stored));
+                continue;
+            }
+            break;
+        default:
+            break;
+        }
+        declined |= quint64(1) << i;
+    }
+    return declined;
+}
+
+QString SqliteStatement::readText(sqlite3_value *stored)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(stored));
+    return decodeUtf8(text, sqlite3_value_bytes(stored));
 }
 
 QVariant SqliteStatement::read(sqlite3_value *stored, int storedType)
@@ -290,8 +332,9 @@ QVariant SqliteStatement::read(sqlite3_value *stored, int storedType)
     case SQLITE_FLOAT:
         return QVariant(sqlite3_value_double(stored));
     case SQLITE_TEXT: {
-        const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(stored));
-        return QVariant(decodeUtf8(text, sqlite3_value_bytes(stored)));
+        QVariant value{QString()}; // as constructText(): the text is moved in, not copied
+        value.setValue(readText(stored));
+        return value;
     }
     case SQLITE_BLOB: {
         const auto *bytes = static_cast<const char *>(sqlite3_value_blob(stored));

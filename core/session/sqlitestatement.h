@@ -45,7 +45,8 @@ public:
     bool next() override;
     int columnCount() const override { return m_columnCount; }
     QVariant value(int column) const override;
-    bool canonicalValue(int column, ColumnType type, QVariant &out) const override;
+    quint64 canonicalValues(int first, std::span<const ColumnType> types,
+                            QVariant *out) const override;
     qint64 rowsAffected() const override { return m_rowsAffected; }
     qint64 lastInsertId() const override;
     void finish() override;
@@ -60,6 +61,7 @@ private:
     // A value of the current row as a QVariant: qlonglong, double, QString, QByteArray or null.
     // `storedType` is its sqlite3_value_type(), which the caller has already asked for.
     static QVariant read(sqlite3_value *stored, int storedType);
+    static QString readText(sqlite3_value *stored);
     void takeError(int code);
 
     sqlite3 *m_database;

@@ -43,14 +43,18 @@ public:
     virtual int columnCount() const = 0;
     // The current row's value in `column`: qlonglong, double, QString, QByteArray, or null.
     virtual QVariant value(int column) const = 0;
-    // The value when the driver already holds it in canonical form for a column of `type`
-    // (see values.h): stored in `out`, and true. False leaves it to value() and conversion.
-    virtual bool canonicalValue(int column, ColumnType type, QVariant &out) const
+    // Values of the current row the driver already holds in canonical form (see values.h):
+    // columns [first, first + types.size()), at most kMaxCanonicalColumns, of which `types`
+    // gives the column types. Each such value is constructed in `out` (one per column, each
+    // holding no value: an invalid QVariant); the others stay null. Returns the ones left to
+    // value() and conversion, bit i for out[i].
+    static constexpr int kMaxCanonicalColumns = 64;
+    virtual quint64 canonicalValues(int first, std::span<const ColumnType> types,
+                                    QVariant *out) const
     {
-        Q_UNUSED(column);
-        Q_UNUSED(type);
+        Q_UNUSED(first);
         Q_UNUSED(out);
-        return false;
+        return types.size() >= 64 ? ~quint64(0) : (quint64(1) << types.size()) - 1;
     }
     // Rows the last execution wrote (for statements that return no rows).
     virtual qint64 rowsAffected() const = 0;

@@ -31,10 +31,14 @@ public:
         for (int w = 0; w < m_wordCount; ++w)
             m_words[w] &= ~other.m_words[w];
     }
+    // Adds members 0 to size - 1.
     void fill(int size) const
     {
-        for (int i = 0; i < size; ++i)
-            set(i);
+        int w = 0;
+        for (; size >= 64; size -= 64)
+            m_words[w++] = ~quint64(0);
+        if (size > 0)
+            m_words[w] |= (quint64(1) << size) - 1;
     }
     bool any() const
     {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/variantinline.h"
+
 #include <QList>
 #include <QVariant>
 
@@ -17,7 +19,16 @@ class ObjectKey
 {
 public:
     ObjectKey() = default;
-    explicit ObjectKey(std::span<const QVariant> values) { assign(values); }
+    explicit ObjectKey(std::span<const QVariant> values)
+    {
+        // The usual key, inline: every loaded row's key is made this way.
+        if (values.size() == 1 && variantTypeId(values.front()) == QMetaType::LongLong) {
+            m_integer = *static_cast<const qlonglong *>(values.front().constData());
+            m_kind = Kind::Integer;
+            return;
+        }
+        assign(values);
+    }
     ObjectKey(const ObjectKey &other) { *this = other; }
     ObjectKey(ObjectKey &&other) noexcept { take(other); }
     ObjectKey &operator=(const ObjectKey &other);

@@ -148,4 +148,22 @@ inline void ObjectState::settle() const
         const_cast<ObjectState *>(this)->applyDeferredExpiry(); // changes nothing one can see
 }
 
+inline void ObjectState::touch()
+{
+    if (m_pool->isTracking()) [[unlikely]]
+        recordTouch(kAllSlots);
+}
+
+inline void ObjectState::touchFields()
+{
+    if (m_pool->isTracking()) [[unlikely]]
+        recordTouch(kFields);
+}
+
+inline void ObjectState::touchAttribute(int slot)
+{
+    if (m_pool->isTracking()) [[unlikely]]
+        recordTouch(slot);
+}
+
 } // namespace sessionscope

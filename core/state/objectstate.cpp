@@ -138,16 +138,22 @@ void ObjectState::store(int attribute, QVariant value)
 void ObjectState::storeColumns(std::span<QVariant> columns)
 {
     Q_ASSERT(columns.size() == size_t(m_entity->columnCount()));
+    QVariant *value = columnsToLoad();
+    for (size_t c = 0; c < columns.size(); ++c)
+        value[c].swap(columns[c]); // the null that was here goes with the row
+}
+
+QVariant *ObjectState::columnsToLoad()
+{
+    const int columns = m_entity->columnCount();
     if (m_pool->isTracking()) {
-        for (size_t c = 0; c < columns.size(); ++c)
-            touchAttribute(int(c));
+        for (int c = 0; c < columns; ++c)
+            touchAttribute(c);
     }
+    loadedBits().fill(columns);
     QVariant *value = values();
-    const AttributeBits loaded = loadedBits();
-    for (size_t c = 0; c < columns.size(); ++c) {
-        value[c].swap(columns[c]); // what was here goes with the row: no destructor call now
-        loaded.set(int(c));
-    }
+    Q_ASSERT(std::none_of(value, value + columns, [](const QVariant &v) { return v.isValid(); }));
+    return value;
 }
 
 void ObjectState::unload(int attribute)
@@ -391,30 +397,16 @@ void ObjectState::expireAttributes(const QList<int> &attributes)
     dropCompositesOver(attributes);
 }
 
-void ObjectState::touch()
+void ObjectState::recordTouch(int slot)
 {
-    if (!m_pool->isTracking())
-        return;
-    m_touchedAll = true;
-    touchFields();
-}
-
-void ObjectState::touchFields()
-{
-    if (!m_pool->isTracking())
-        return;
-    m_touchedFields = true;
-    if (!m_touched) {
-        m_touched = true;
-        m_pool->recordTouched(this);
+    if (slot == kAllSlots) {
+        m_touchedAll = true;
+        m_touchedFields = true;
+    } else if (slot == kFields) {
+        m_touchedFields = true;
+    } else {
+        touchedBits().set(slot);
     }
-}
-
-void ObjectState::touchAttribute(int slot)
-{
-    if (!m_pool->isTracking())
-        return;
-    touchedBits().set(slot);
     if (!m_touched) {
         m_touched = true;
         m_pool->recordTouched(this);

@@ -103,6 +103,9 @@ public:
     // store() for every column at once, the values moved out of `columns` (in column order):
     // a row loaded into a fresh object.
     void storeColumns(std::span<QVariant> columns);
+    // A fresh object's column values, for a load to construct in place: they hold no value
+    // until then, and every column counts as loaded from now on.
+    QVariant *columnsToLoad();
     void unload(int attribute);
     ObjectState *loadedReference(int attribute) const;
     ObjectList loadedCollection(int attribute) const;
@@ -233,8 +236,9 @@ public:
     // Handles (Object) referring to this state; see ObjectPool.
     int handleCount() const { return m_handles; }
 
-    // Something visible about the object changed. Each costs a flag test unless the pool tracks
-    // changes for a recorder, which then rewrites what was touched:
+    // Something visible about the object changed. Each costs a flag test (inline, in
+    // objectpool.h) unless the pool tracks changes for a recorder, which then rewrites what was
+    // touched:
     void touch();                  // anything, attributes included
     void touchFields();            // lifecycle, key, flags, expired list or set membership
     void touchAttribute(int slot); // one attribute's value or History (composites: compositeSlot)
@@ -287,6 +291,11 @@ private:
     // flags or extras, so that nobody sees the difference. Every accessor below calls settle();
     // so do the public functions that read members directly.
     void settle() const; // inline in objectpool.h, which this header includes at its end
+    // What a touch records while the pool tracks: an attribute slot, or all of them, or the
+    // fields.
+    static constexpr int kAllSlots = -1;
+    static constexpr int kFields = -2;
+    void recordTouch(int slot);
     void applyDeferredExpiry();
     void joinExpiryEpoch(); // entering the identity map: expiry deferred before does not apply
 
