@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <memory>
 
 using namespace sessionscope;
 using namespace Qt::StringLiterals;
@@ -238,6 +239,7 @@ private slots:
     // the pool.
     void reservedBlocksFollowEachOther()
     {
+        ObjectPool::releaseCachedSlabs(); // fresh mappings, of the size asked for
         const qint64 mappedBefore = ObjectPool::mappedBytes();
         std::vector<ObjectState *> states;
         {
@@ -283,6 +285,7 @@ private slots:
     // finds every object in creation order, and the mappings go with the pool.
     void growthSlabsGrowWithTheObjects()
     {
+        ObjectPool::releaseCachedSlabs(); // fresh mappings, of the sizes the growth asks for
         const qint64 mappedBefore = ObjectPool::mappedBytes();
         const size_t block = size_t(ObjectState::blockSize(item()) + 7) / 8 * 8;
         std::vector<ObjectState *> states;
@@ -341,6 +344,84 @@ private slots:
                 QCOMPARE(states[i]->loadedValue(0), QVariant(qlonglong(i)));
         }
         QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
+    }
+
+    // Mapped slabs outlive their pool: the next pool's growth and reservations take them back
+    // instead of mapping fresh memory, and objects made in them start out as in fresh memory.
+    // What is kept stays within its limit, and can be given back at once.
+    void mappedSlabsAreKeptForTheNextPools()
+    {
+#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+        ObjectPool::releaseCachedSlabs();
+        QCOMPARE(ObjectPool::cachedBytes(), 0);
+        const qint64 mappedBefore = ObjectPool::mappedBytes();
+        const size_t block = size_t(ObjectState::blockSize(item()) + 7) / 8 * 8;
+        const qsizetype count = qsizetype((size_t(12) << 20) / block); // 12 MiB of objects
+        const auto grow = [&](ObjectPool &pool) {
+            const ObjectPool::Growth growth(pool);
+            for (qsizetype i = 0; i < count; ++i) {
+                ObjectState *state = pool.create(item());
+                QVERIFY(!state->isLoaded(0) && !state->isLoaded(1));
+                QVERIFY(!state->loadedValue(1).isValid());
+                state->store(0, qlonglong(i));
+                state->store(1, u"item %1"_s.arg(i)); // left behind in the slab
+            }
+        };
+        qint64 mapped = 0;
+        {
+            Pool pool(m_mapping);
+            grow(*pool.operator->());
+            mapped = ObjectPool::mappedBytes() - mappedBefore;
+            QVERIFY(mapped > 0);
+        }
+        QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
+        QCOMPARE(ObjectPool::cachedBytes(), mapped); // every slab kept
+        {
+            Pool pool(m_mapping);
+            grow(*pool.operator->()); // the same growth takes the same slabs back
+            QCOMPARE(ObjectPool::mappedBytes() - mappedBefore, mapped);
+            QCOMPARE(ObjectPool::cachedBytes(), 0);
+            qsizetype i = 0;
+            pool->forEachState([&](ObjectState *state) {
+                QCOMPARE(state->loadedValue(1), QVariant(u"item %1"_s.arg(i++)));
+            });
+            QCOMPARE(i, count);
+        }
+        qint64 fresh = 0;
+        {
+            // A reservation takes a kept slab larger by an eighth at most: none for 3 MiB...
+            Pool pool(m_mapping);
+            pool->reserveBlocks(item(), count / 4);
+            QCOMPARE(ObjectPool::cachedBytes(), mapped);
+            fresh = ObjectPool::mappedBytes() - mappedBefore;
+            QVERIFY(fresh >= qint64(block) * (count / 4));
+            // ...while the growth's second slab, of 4 MiB, does for 4 MiB.
+            const qsizetype reserved = qsizetype((size_t(4) << 20) / block);
+            pool->reserveBlocks(item(), reserved);
+            QCOMPARE(ObjectPool::cachedBytes(), mapped - (qint64(4) << 20));
+            QCOMPARE(ObjectPool::mappedBytes() - mappedBefore, fresh + (qint64(4) << 20));
+            ObjectState *state = pool->create(item());
+            QCOMPARE(quintptr(state) % (quintptr(2) << 20), quintptr(0));
+            QVERIFY(!state->isLoaded(1));
+        }
+        QCOMPARE(ObjectPool::cachedBytes(), mapped + fresh);
+
+        // Pools giving back more than the limit: the slabs past it are unmapped.
+        {
+            std::vector<std::unique_ptr<Pool>> pools;
+            for (int p = 0; p < 4; ++p) {
+                pools.push_back(std::make_unique<Pool>(m_mapping));
+                (*pools.back())->reserveBlocks(item(), qsizetype((size_t(30) << 20) / block));
+            }
+        }
+        QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
+        QVERIFY(ObjectPool::cachedBytes() > mapped);
+        QVERIFY(ObjectPool::cachedBytes() <= qint64(64) << 20);
+        ObjectPool::releaseCachedSlabs();
+        QCOMPARE(ObjectPool::cachedBytes(), 0);
+#else
+        QCOMPARE(ObjectPool::cachedBytes(), 0);                // no mappings here
+#endif
     }
 
     // Small blocks (originals) are recycled within the pool: random sizes allocated and

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstddef>
 #include <limits>
+#include <mutex>
 
 #if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
 #include <sys/mman.h>
@@ -68,6 +69,82 @@ std::byte *mapHugeAligned(size_t bytes)
     madvise(begin + lead, bytes, MADV_HUGEPAGE); // only advice: without it, 4 KiB pages
     return begin + lead;
 }
+
+// Mapped slabs that pools gave back, kept for the pools after them up to kLimit bytes in all.
+// The kernel zeroes a fresh mapping as it is first touched, which was a tenth of loading 100k
+// objects; a kept slab is only written over. Pools live on any thread: one lock, taken once
+// per slab. Never destroyed, so that pools outliving static destruction can still give back.
+class SlabCache
+{
+public:
+    static constexpr size_t kLimit = size_t(64) << 20;
+
+    static SlabCache &instance()
+    {
+        static auto *cache = new SlabCache;
+        return *cache;
+    }
+
+    // Keeps `memory` (a mapping of `bytes`), unless that would pass the limit: then false, and
+    // the caller unmaps it.
+    bool keep(std::byte *memory, size_t bytes)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_bytes + bytes > kLimit)
+            return false;
+        m_slabs.push_back({memory, bytes});
+        m_bytes += bytes;
+        return true;
+    }
+
+    // A kept slab of `minimum` to `maximum` bytes, the closest to `wanted` (its size in
+    // `bytes`), or null.
+    std::byte *take(size_t minimum, size_t wanted, size_t maximum, size_t &bytes)
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto distance = [wanted](const Kept &k) {
+            return k.bytes > wanted ? k.bytes - wanted : wanted - k.bytes;
+        };
+        auto best = m_slabs.end();
+        for (auto it = m_slabs.begin(); it != m_slabs.end(); ++it) {
+            if (it->bytes >= minimum && it->bytes <= maximum &&
+                (best == m_slabs.end() || distance(*it) < distance(*best)))
+                best = it;
+        }
+        if (best == m_slabs.end())
+            return nullptr;
+        std::byte *memory = best->memory;
+        bytes = best->bytes;
+        m_bytes -= bytes;
+        m_slabs.erase(best);
+        return memory;
+    }
+
+    qint64 bytes()
+    {
+        const std::lock_guard lock(m_mutex);
+        return qint64(m_bytes);
+    }
+
+    void clear()
+    {
+        const std::lock_guard lock(m_mutex);
+        for (const Kept &k : m_slabs)
+            munmap(k.memory, k.bytes);
+        m_slabs.clear();
+        m_bytes = 0;
+    }
+
+private:
+    struct Kept
+    {
+        std::byte *memory;
+        size_t bytes;
+    };
+    std::mutex m_mutex;
+    std::vector<Kept> m_slabs;
+    size_t m_bytes = 0;
+};
 #endif
 
 } // namespace
@@ -82,8 +159,9 @@ void ObjectPool::SlabRelease::operator()(std::byte *memory) const
 {
 #if defined(SESSIONSCOPE_HUGE_SLABS)
     if (mappedBytes > 0) {
-        munmap(memory, mappedBytes);
         g_mappedBytes -= qint64(mappedBytes);
+        if (!SlabCache::instance().keep(memory, mappedBytes))
+            munmap(memory, mappedBytes);
         return;
     }
 #endif
@@ -93,6 +171,22 @@ void ObjectPool::SlabRelease::operator()(std::byte *memory) const
 qint64 ObjectPool::mappedBytes()
 {
     return g_mappedBytes.load();
+}
+
+qint64 ObjectPool::cachedBytes()
+{
+#if defined(SESSIONSCOPE_HUGE_SLABS)
+    return SlabCache::instance().bytes();
+#else
+    return 0;
+#endif
+}
+
+void ObjectPool::releaseCachedSlabs()
+{
+#if defined(SESSIONSCOPE_HUGE_SLABS)
+    SlabCache::instance().clear();
+#endif
 }
 
 void ObjectPool::reserveBlocks(const EntityType &entity, qsizetype count)
@@ -105,7 +199,7 @@ void ObjectPool::reserveBlocks(const EntityType &entity, qsizetype count)
     const size_t size = (bytes + kPageBytes - 1) / kPageBytes * kPageBytes;
     // What the last slab has left stays unused: blocks are cut from the last slab only.
     // Without a mapping, blocks come from ordinary slabs instead.
-    addMappedSlab(size);
+    addMappedSlab(size, size, size + size / 8);
 #else
     Q_UNUSED(entity);
     Q_UNUSED(count);
@@ -131,8 +225,9 @@ void ObjectPool::addSlab(size_t bytes)
         // As much again as the growth has taken so far, in whole huge pages.
         const size_t wanted = std::max(m_grownBytes, bytes);
         const size_t size = (wanted + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
-        if (addMappedSlab(size)) {
-            m_grownBytes += size;
+        // A kept slab of half to twice that size does as well.
+        if (const size_t added = addMappedSlab(std::max(bytes, size / 2), size, 2 * size)) {
+            m_grownBytes += added;
             return;
         }
     }
@@ -142,18 +237,25 @@ void ObjectPool::addSlab(size_t bytes)
         m_grownBytes += size;
 }
 
-bool ObjectPool::addMappedSlab(size_t bytes)
+size_t ObjectPool::addMappedSlab(size_t minimum, size_t wanted, size_t maximum)
 {
 #if defined(SESSIONSCOPE_HUGE_SLABS)
-    std::byte *memory = mapHugeAligned(bytes);
-    if (!memory)
-        return false;
+    size_t bytes = 0;
+    std::byte *memory = SlabCache::instance().take(minimum, wanted, maximum, bytes);
+    if (!memory) {
+        bytes = wanted;
+        memory = mapHugeAligned(bytes);
+        if (!memory)
+            return 0;
+    }
     g_mappedBytes += qint64(bytes);
     m_slabs.push_back(Slab{{memory, SlabRelease{bytes}}, 0, bytes});
-    return true;
+    return bytes;
 #else
-    Q_UNUSED(bytes);
-    return false;
+    Q_UNUSED(minimum);
+    Q_UNUSED(wanted);
+    Q_UNUSED(maximum);
+    return 0;
 #endif
 }
 

@@ -51,6 +51,11 @@ public:
     };
     // Bytes of slabs mapped on their own by all pools, which the heap's own statistics miss.
     static qint64 mappedBytes();
+    // Such slabs outlive their pool: given back, they are kept (up to 64 MiB in all) for the
+    // next pools' reservations and growths to take, instead of mapping fresh memory that the
+    // kernel must zero. Bytes kept, and giving them back to the system now.
+    static qint64 cachedBytes();
+    static void releaseCachedSlabs();
     // Memory for what changed objects allocate and free again (their originals), recycled
     // within the pool: a flush frees what the changes before it allocated, and the next changes
     // take it again, without a malloc and free per object. Blocks up to 4 KiB come in size
@@ -122,8 +127,9 @@ private:
     static size_t alignedBlockSize(const EntityType &entity);
     // Starts the slab the next block of `bytes` comes from.
     void addSlab(size_t bytes);
-    // A mapped slab of `bytes` for a Growth, or false (then an ordinary one does).
-    bool addMappedSlab(size_t bytes);
+    // A mapped slab: a kept one of `minimum` to `maximum` bytes, else a new one of `wanted`.
+    // Its size, or 0 when there is none (then an ordinary one does).
+    size_t addMappedSlab(size_t minimum, size_t wanted, size_t maximum);
     void releaseUnusedMapping();
 
     MappingPtr m_mapping;
