@@ -447,6 +447,52 @@ private slots:
         QVERIFY(!connection.isRowIdKey(QStringLiteral("t"), QStringLiteral("id")));
     }
 
+    // A connection keeps the statements it used last, up to its limit, and never one whose rows
+    // it is handing out: a row handler running many other statements does not pull the rows
+    // from under its caller.
+    void preparedStatementsAreBounded()
+    {
+        Connection connection(m_db);
+        QSqlQuery seed(m_db);
+        QVERIFY(seed.exec(QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) "
+            "INSERT INTO t (name, qty) SELECT 'row' || i, i FROM n")));
+        const qsizetype limit = Connection::kMaxPreparedStatements;
+        const QString hot = QStringLiteral("SELECT count(*) FROM t");
+        const auto scalar = [&](const QString &sql) {
+            qlonglong value = -1;
+            connection.execute(sql, {}, {},
+                               [&](const Statement &r) { value = r.value(0).toLongLong(); });
+            return value;
+        };
+        for (qsizetype i = 0; i < limit + 100; ++i) {
+            QCOMPARE(scalar(QStringLiteral("SELECT %1").arg(i)), qlonglong(i));
+            if (i % 10 == 0) {
+                QVERIFY(i == 0 || connection.isPrepared(hot)); // used often: never the oldest
+                QCOMPARE(scalar(hot), qlonglong(3));
+            }
+            QVERIFY(connection.preparedCount() <= limit);
+        }
+        QCOMPARE(connection.preparedCount(), limit);
+        QVERIFY(connection.isPrepared(hot));
+        QVERIFY(!connection.isPrepared(QStringLiteral("SELECT 0")));
+        QVERIFY(connection.isPrepared(QStringLiteral("SELECT %1").arg(limit + 99)));
+
+        // Each row of the outer SELECT runs more new statements than the connection keeps.
+        QStringList names;
+        qlonglong inner = 0;
+        connection.execute(QStringLiteral("SELECT name FROM t ORDER BY id"), {}, {},
+                           [&](const Statement &row) {
+                               for (qsizetype i = 0; i < limit + 10; ++i)
+                                   inner += scalar(QStringLiteral("SELECT %1 + 0").arg(i));
+                               names.append(row.value(0).toString());
+                           });
+        QCOMPARE(names, (QStringList{QStringLiteral("row1"), QStringLiteral("row2"),
+                                     QStringLiteral("row3")}));
+        QCOMPARE(inner, 3 * (limit + 10) * (limit + 9) / 2);
+        QCOMPARE(connection.preparedCount(), limit);
+    }
+
     // A multi-row INSERT's keys are counted back from the last one only while nothing can come
     // between its rows: no trigger, no table hiding the main database's, and room above the
     // largest rowid. Each question is asked again, whoever changed the schema.

@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <limits>
 
 namespace sessionscope {
@@ -56,13 +57,15 @@ Connection::~Connection()
 
 void Connection::finishAll()
 {
-    for (Statement *statement : std::as_const(m_statements))
-        statement->finish();
+    for (const Prepared &p : std::as_const(m_statements))
+        p.statement->finish();
 }
 
 void Connection::dropStatements()
 {
-    qDeleteAll(m_statements);
+    Q_ASSERT(m_reading.empty());
+    for (const Prepared &p : std::as_const(m_statements))
+        delete p.statement;
     m_statements.clear();
 }
 
@@ -160,8 +163,10 @@ void Connection::reopen()
 Statement &Connection::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);
-    if (it != m_statements.end())
-        return **it;
+    if (it != m_statements.end()) {
+        it->lastUse = ++m_uses;
+        return *it->statement;
+    }
     std::unique_ptr<Statement> statement;
     if (m_sqlite)
         statement = std::make_unique<SqliteStatement>(m_sqlite, sql);
@@ -173,9 +178,27 @@ Statement &Connection::prepared(const QString &sql)
         const StatementError error = statement->error();
         fail(error, sql, event);
     }
+    if (m_statements.size() >= kMaxPreparedStatements)
+        evictLeastRecentlyUsed();
     Statement *kept = statement.release();
-    m_statements.insert(sql, kept);
+    m_statements.insert(sql, {kept, ++m_uses});
     return *kept;
+}
+
+void Connection::evictLeastRecentlyUsed()
+{
+    // A scan, but only when a new text is prepared into a full cache: less than preparing it.
+    auto oldest = m_statements.end();
+    for (auto it = m_statements.begin(); it != m_statements.end(); ++it) {
+        const bool reading =
+            std::find(m_reading.cbegin(), m_reading.cend(), it->statement) != m_reading.cend();
+        if (!reading && (oldest == m_statements.end() || it->lastUse < oldest->lastUse))
+            oldest = it;
+    }
+    if (oldest == m_statements.end())
+        return;
+    delete oldest->statement;
+    m_statements.erase(oldest);
 }
 
 namespace {
@@ -215,6 +238,7 @@ qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
     }
     qint64 count = 0;
     if (statement.returnsRows()) {
+        m_reading.push_back(&statement);
         try {
             while (statement.next()) {
                 if (onRow)
@@ -222,9 +246,11 @@ qint64 Connection::execute(const QString &sql, const QVariantList &parameters,
                 ++count;
             }
         } catch (...) {
+            m_reading.pop_back();
             statement.finish();
             throw;
         }
+        m_reading.pop_back();
         if (statement.error().isValid()) {
             event.durationNs = timer.nsecsElapsed();
             const StatementError error = statement.error();

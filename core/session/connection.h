@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 struct sqlite3;
 
@@ -38,7 +39,7 @@ struct StatementDetails
 };
 
 // A session's use of one QSqlDatabase connection: the database transaction, prepared statements
-// (cached by text, so each is prepared once per connection), error translation, and a
+// (cached by text: the kMaxPreparedStatements used last), error translation, and a
 // StatementEvent for every statement sent. On SQLite the session's statements go through
 // SQLite's C API on the connection Qt opened (SqliteStatement); elsewhere through QSqlQuery.
 class Connection
@@ -112,8 +113,16 @@ public:
     // Executes statements that are not part of a session's work (DDL), unprepared.
     void executeDirect(const QString &sql);
 
+    // Prepared statements kept for their text, at most this many (as SQLAlchemy's compiled
+    // cache): the unit of work's texts come back flush after flush, while raw SQL through
+    // Session::execute() may be a new text every time. The least recently used goes first.
+    static constexpr qsizetype kMaxPreparedStatements = 500;
+    qsizetype preparedCount() const { return m_statements.size(); }
+    bool isPrepared(const QString &sql) const { return m_statements.contains(sql); }
+
 private:
     Statement &prepared(const QString &sql);
+    void evictLeastRecentlyUsed();
     void finishAll();
     void dropStatements();
     void executeDirectReported(const QString &sql, const QString &verb);
@@ -122,7 +131,16 @@ private:
     QSqlDatabase m_database;
     SqlDialect m_dialect;
     sqlite3 *m_sqlite = nullptr;
-    QHash<QString, Statement *> m_statements;
+    struct Prepared
+    {
+        Statement *statement; // owned
+        quint64 lastUse;      // m_uses when it was last asked for
+    };
+    QHash<QString, Prepared> m_statements;
+    quint64 m_uses = 0;
+    // Statements whose rows are being handed out: a row handler may execute others, which must
+    // not evict these.
+    std::vector<const Statement *> m_reading;
     QHash<QString, bool> m_rowIdKeys;       // "table.column" -> isRowIdKey()
     QHash<QString, bool> m_mainRowIdTables; // table -> isMainRowIdTable()
     StatementObserver m_observer;
