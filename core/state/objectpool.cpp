@@ -225,8 +225,10 @@ void ObjectPool::addSlab(size_t bytes)
         // As much again as the growth has taken so far, in whole huge pages.
         const size_t wanted = std::max(m_grownBytes, bytes);
         const size_t size = (wanted + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
-        // A kept slab of half to twice that size does as well.
-        if (const size_t added = addMappedSlab(std::max(bytes, size / 2), size, 2 * size)) {
+        // A kept slab up to twice that size does as well, the closest in size first: one
+        // smaller than asked for is no fault and no zeroing, and the growth goes on after it
+        // (a load's last slab, trimmed to what it used, is what the same load takes next).
+        if (const size_t added = addMappedSlab(bytes, size, 2 * size)) {
             m_grownBytes += added;
             return;
         }
