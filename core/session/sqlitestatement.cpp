@@ -68,12 +68,12 @@ QString decodeUtf8(const char *text, int size)
     return out;
 }
 
-// Constructs at `slot` a QVariant holding `text`, moved in. QVariant(const QString &) would
+// Makes `value`, which holds nothing, hold `text`, moved in. QVariant(const QString &) would
 // copy it: two atomic reference-count changes per value read.
-void constructText(QVariant *slot, QString &&text)
+void storeText(QVariant &value, QString &&text)
 {
-    new (slot) QVariant(QString());  // a null string has no count to change
-    slot->setValue(std::move(text)); // the same type: move-assigned in place
+    new (&value) QVariant(QString()); // a null string has no count to change
+    value.setValue(std::move(text));  // the same type: move-assigned in place
 }
 
 bool sharesOurSqlite(const QSqlDatabase &database)
@@ -303,7 +303,7 @@ quint64 SqliteStatement::canonicalValues(int first, std::span<const ColumnType> 
             break;
         case SQLITE_TEXT:
             if (type == ColumnType::Text) {
-                constructText(out + i, readText(stored));
+                storeText(out[i], readText(stored));
                 continue;
             }
             break;
@@ -332,8 +332,8 @@ QVariant SqliteStatement::read(sqlite3_value *stored, int storedType)
     case SQLITE_FLOAT:
         return QVariant(sqlite3_value_double(stored));
     case SQLITE_TEXT: {
-        QVariant value{QString()}; // as constructText(): the text is moved in, not copied
-        value.setValue(readText(stored));
+        QVariant value;
+        storeText(value, readText(stored));
         return value;
     }
     case SQLITE_BLOB: {

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <iterator>
 #include <numeric>
 
 namespace sessionscope {
@@ -817,11 +818,9 @@ void UnitOfWork::sendInserts(const EntityType &entity, InsertBatch &batch)
         count, batch.perStatement, batch.form == InsertForm::ManyRowsCountingKeys,
         [&](bool shared) { sendInsertStatement(entity, batch, formOf(shared)); },
         [&](qsizetype first, qsizetype n, bool shared) {
-            part.parameters.reset(batch.parameters.width());
-            for (qsizetype i = first; i < first + n; ++i) {
-                part.rows.push_back(std::move(batch.rows[size_t(i)]));
-                std::ranges::swap_ranges(part.parameters.addRow(), batch.parameters.mutableRow(i));
-            }
+            const auto rows = batch.rows.begin() + first;
+            part.rows.assign(std::make_move_iterator(rows), std::make_move_iterator(rows + n));
+            part.parameters.takeRows(batch.parameters, first, n);
             sendInsertStatement(entity, part, formOf(shared));
         });
 }
@@ -841,11 +840,6 @@ void UnitOfWork::sendInsertStatement(const EntityType &entity, InsertBatch &batc
     // listeners hear of it.
     QList<qlonglong> keys;
 
-    // Whatever happens, the next statement starts empty.
-    const auto cleared = qScopeGuard([&batch] {
-        batch.rows.clear();
-        batch.parameters.reset(batch.parameters.width());
-    });
     if (form == InsertForm::ManyRowsCountingKeys && count > 1 &&
         sendCountingKeys(entity, batch, details, keys))
         return;
@@ -996,13 +990,10 @@ void UnitOfWork::sendUpdates(const EntityType &entity, UpdateBatch &batch)
         count, batch.perStatement, true,
         [&](bool shared) { sendUpdateStatement(entity, batch, shared); },
         [&](qsizetype first, qsizetype n, bool shared) {
-            part.parameters.reset(batch.parameters.width());
-            for (qsizetype i = first; i < first + n; ++i) {
-                part.states.push_back(batch.states[size_t(i)]);
-                std::ranges::swap_ranges(part.parameters.addRow(), batch.parameters.mutableRow(i));
-            }
+            const auto states = batch.states.begin() + first;
+            part.states.assign(states, states + n);
+            part.parameters.takeRows(batch.parameters, first, n);
             sendUpdateStatement(entity, part, shared);
-            part.states.clear();
         });
 }
 

@@ -155,7 +155,7 @@ private:
                                    std::span<QVariant> row) const;
     // Sends the batch's rows and empties it.
     void sendInserts(const EntityType &entity, InsertBatch &batch);
-    // Sends all of the batch's rows in one statement of `form` (and empties it).
+    // Sends all of the batch's rows in one statement of `form`.
     void sendInsertStatement(const EntityType &entity, InsertBatch &batch, InsertForm form);
     // The ManyRowsCountingKeys statement for the batch; false, with nothing written, when the
     // rows must go one at a time instead.

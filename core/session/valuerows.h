@@ -44,6 +44,14 @@ public:
     {
         return {m_values.data() + i * m_width, size_t(m_width)};
     }
+    // Starts over with `count` rows moved out of `from`, from its row `first` on (those rows
+    // are left null): one statement's share of a batch.
+    void takeRows(ValueRows &from, qsizetype first, qsizetype count)
+    {
+        reset(from.width());
+        for (qsizetype i = first; i < first + count; ++i)
+            std::ranges::swap_ranges(addRow(), from.mutableRow(i));
+    }
     // Every value, row after row (the parameters of a multi-row INSERT).
     const QVariantList &values() const { return m_values; }
 

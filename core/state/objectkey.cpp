@@ -20,17 +20,11 @@ ObjectKey &ObjectKey::operator=(const ObjectKey &other)
     return *this;
 }
 
-void ObjectKey::assign(std::span<const QVariant> values)
+void ObjectKey::assignBoxed(std::span<const QVariant> values)
 {
-    clear();
     if (values.empty())
         return;
     const QVariant &first = values.front();
-    if (values.size() == 1 && variantTypeId(first) == QMetaType::LongLong) {
-        m_integer = *static_cast<const qlonglong *>(first.constData());
-        m_kind = Kind::Integer;
-        return;
-    }
     if (values.size() == 1 && variantIsValid(first) &&
         variantTypeId(first) != QMetaType::QVariantList)
         m_boxed = new QVariant(first);

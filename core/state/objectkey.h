@@ -19,16 +19,7 @@ class ObjectKey
 {
 public:
     ObjectKey() = default;
-    explicit ObjectKey(std::span<const QVariant> values)
-    {
-        // The usual key, inline: every loaded row's key is made this way.
-        if (values.size() == 1 && variantTypeId(values.front()) == QMetaType::LongLong) {
-            m_integer = *static_cast<const qlonglong *>(values.front().constData());
-            m_kind = Kind::Integer;
-            return;
-        }
-        assign(values);
-    }
+    explicit ObjectKey(std::span<const QVariant> values) { assign(values); }
     ObjectKey(const ObjectKey &other) { *this = other; }
     ObjectKey(ObjectKey &&other) noexcept { take(other); }
     ObjectKey &operator=(const ObjectKey &other);
@@ -50,7 +41,17 @@ public:
     // without going through QVariant.
     const qlonglong *asInteger() const { return m_kind == Kind::Integer ? &m_integer : nullptr; }
 
-    void assign(std::span<const QVariant> values);
+    void assign(std::span<const QVariant> values)
+    {
+        clear();
+        // The usual key, inline: every loaded row's key is made this way.
+        if (values.size() == 1 && variantTypeId(values.front()) == QMetaType::LongLong) {
+            m_integer = *static_cast<const qlonglong *>(values.front().constData());
+            m_kind = Kind::Integer;
+            return;
+        }
+        assignBoxed(values);
+    }
     void clear()
     {
         if (m_kind == Kind::Boxed)
@@ -94,6 +95,8 @@ public:
     size_t hash(size_t seed) const;
 
 private:
+    // assign() of any key but a single integer, this one being empty.
+    void assignBoxed(std::span<const QVariant> values);
     // Moves `other`'s key here, this one being empty; `other` becomes empty. Inline: every
     // loaded row's key moves a few times on its way into its object.
     void take(ObjectKey &other)
