@@ -270,8 +270,9 @@ void TestCli::states()
 
     // Before the first step: an empty session outside any transaction.
     const QJsonObject initial = states.at(0).toObject();
-    QCOMPARE(initial.value(u"transaction").toObject(),
-             (QJsonObject{{u"active"_s, false}, {u"nested_depth"_s, 0}}));
+    QCOMPARE(
+        initial.value(u"transaction").toObject(),
+        (QJsonObject{{u"active"_s, false}, {u"nested_depth"_s, 0}, {u"status"_s, u"inactive"_s}}));
     QCOMPARE(initial.value(u"objects").toObject(), QJsonObject());
     QCOMPARE(initial.value(u"sql").toArray(), QJsonArray());
 

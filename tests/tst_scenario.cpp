@@ -71,9 +71,10 @@ private slots:
         const QJsonObject flushed = states[3].toObject();
         QCOMPARE(flushed[u"op"].toString(), QStringLiteral("flush"));
         QVERIFY(flushed[u"error"].isNull());
-        QCOMPARE(
-            flushed[u"transaction"].toObject(),
-            (QJsonObject{{QStringLiteral("active"), true}, {QStringLiteral("nested_depth"), 0}}));
+        QCOMPARE(flushed[u"transaction"].toObject(),
+                 (QJsonObject{{QStringLiteral("active"), true},
+                              {QStringLiteral("nested_depth"), 0},
+                              {QStringLiteral("status"), QStringLiteral("active")}}));
         QCOMPARE(flushed[u"identity_map"].toArray(),
                  (QJsonArray{QJsonObject{{QStringLiteral("entity"), QStringLiteral("User")},
                                          {QStringLiteral("key"), QJsonArray{1}},

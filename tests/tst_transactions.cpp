@@ -11,9 +11,13 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace sessionscope;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -499,6 +503,206 @@ private slots:
         QCOMPARE(contents(m_db).size(), 5);
     }
 
+    // What traces and the inspector show between operations (Session::transactionStatus()).
+    void transactionStatusFollowsTheStateMachine()
+    {
+        if (!open())
+            return;
+        seed();
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Inactive);
+        QVERIFY(!m_session->rollbackCause());
+        m_session->add(user(QStringLiteral("fresh")));
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Active);
+        m_session->add(user(QStringLiteral("u1"))); // UNIQUE(name)
+        QCOMPARE(expectMessage([&] { m_session->flush(); }, ErrorKind::Integrity).isEmpty(), false);
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::NeedsRollback);
+        QVERIFY(m_session->rollbackCause());
+        QCOMPARE(m_session->rollbackCause()->kind(), ErrorKind::Integrity);
+        m_session->rollback();
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Inactive);
+        QVERIFY(!m_session->rollbackCause());
+
+        // A failure inside a savepoint: the savepoint needs the rollback, not the transaction.
+        m_session->beginNested();
+        m_session->add(user(QStringLiteral("u2")));
+        QCOMPARE(expectMessage([&] { m_session->flush(); }, ErrorKind::Integrity).isEmpty(), false);
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::NeedsRollback);
+        QCOMPARE(m_session->transaction()->state(), TransactionState::Active);
+        m_session->rollbackSavepoint();
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Active);
+        m_session->close();
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Closed);
+        m_session->query(u"User"); // the next use begins a new transaction
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Active);
+        m_session->commit();
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Inactive);
+        for (TransactionStatus status :
+             {TransactionStatus::Inactive, TransactionStatus::Active,
+              TransactionStatus::NeedsRollback, TransactionStatus::Closed})
+            QCOMPARE(transactionStatusNamed(transactionStatusName(status)), status);
+        QVERIFY(!transactionStatusNamed(u"aborted"));
+    }
+
+    // A table whose foreign key is checked at COMMIT, on SQLite and PostgreSQL alike.
+    bool addDeferredAudit()
+    {
+        const bool sqlite = m_db.driverName() == u"QSQLITE";
+        return exec(m_db, QStringLiteral("DROP TABLE IF EXISTS audit")) &&
+               exec(m_db, QStringLiteral("CREATE TABLE audit (id %1 PRIMARY KEY, user_id INTEGER "
+                                         "REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED)")
+                              .arg(sqlite ? u"INTEGER" : u"SERIAL"));
+    }
+    QString auditRows()
+    {
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM audit")) || !query.next())
+            return query.lastError().text();
+        return query.value(0).toString();
+    }
+
+    // A COMMIT the database refuses is not a commit: the session needs a rollback, refuses
+    // everything else with the cause, and rollback() undoes the transaction in the database
+    // and in the session (SQLAlchemy leaves the flushed objects as they were until then).
+    void failedCommitNeedsRollback()
+    {
+        if (!open())
+            return;
+        seed();
+        QVERIFY(addDeferredAudit());
+        const QStringList before = contents(m_db);
+        Object fresh = user(QStringLiteral("fresh"));
+        m_session->add(fresh);
+        m_session->execute(QStringLiteral("INSERT INTO audit (user_id) VALUES (999)"));
+        const QString message = expectMessage([&] { m_session->commit(); }, ErrorKind::Integrity);
+        QVERIFY2(message.startsWith(u"COMMIT failed: "), qPrintable(message));
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::NeedsRollback);
+        QCOMPARE(m_session->rollbackCause()->kind(), ErrorKind::Integrity);
+        QCOMPARE(fresh.lifecycle(), Lifecycle::Persistent); // as the flush left it
+        const QVariant freshKey = fresh.get(u"id");
+        QVERIFY(freshKey.isValid());
+        // Everything is refused with the cause, a second commit first of all.
+        for (const auto &attempt : std::initializer_list<std::function<void()>>{
+                 [&] { m_session->commit(); }, [&] { m_session->query(u"User"); },
+                 [&] { m_session->execute(QStringLiteral("SELECT 1")); }}) {
+            const QString refused = expectMessage(attempt, ErrorKind::PendingRollback);
+            QVERIFY2(refused.contains(u"COMMIT failed"), qPrintable(refused));
+        }
+        m_session->rollback();
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Inactive);
+        QCOMPARE(contents(m_db), before);
+        QCOMPARE(auditRows(), QStringLiteral("0"));
+        // The object is transient again and keeps its values, the generated key included.
+        QCOMPARE(fresh.lifecycle(), Lifecycle::Transient);
+        QCOMPARE(fresh.get(u"id"), freshKey);
+        // A retry without the bad row commits.
+        m_session->add(fresh);
+        m_session->commit();
+        QCOMPARE(contents(m_db).size(), before.size() + 1);
+        QVERIFY(exec(m_db, QStringLiteral("DROP TABLE audit")));
+    }
+
+    // RELEASE SAVEPOINT that fails (here: raw SQL released the savepoint behind the session's
+    // back) leaves the savepoint needing a rollback; rolling it back cannot work either, so the
+    // whole transaction must roll back, which restores the database.
+    void failedReleaseNeedsRollback()
+    {
+        if (!open())
+            return;
+        seed();
+        const QStringList before = contents(m_db);
+        m_session->add(user(QStringLiteral("outer")));
+        m_session->beginNested();
+        m_session->add(user(QStringLiteral("inner")));
+        m_session->flush();
+        const QString name = m_session->nestedTransaction()->savepointName();
+        m_session->execute(QStringLiteral("RELEASE SAVEPOINT %1").arg(name));
+        const QString message =
+            expectMessage([&] { m_session->releaseSavepoint(); }, ErrorKind::Operational);
+        QVERIFY2(message.contains(name), qPrintable(message));
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::NeedsRollback);
+        QCOMPARE(m_session->nestedDepth(), 1);
+        QCOMPARE(expectMessage([&] { m_session->query(u"User"); }, ErrorKind::PendingRollback)
+                     .contains(name),
+                 true);
+        QCOMPARE(expectMessage([&] { m_session->rollbackSavepoint(); }, ErrorKind::Operational)
+                     .isEmpty(),
+                 false);
+        // The savepoint is gone, and the transaction it was in needs the rollback now.
+        QCOMPARE(m_session->nestedDepth(), 0);
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::NeedsRollback);
+        m_session->rollback();
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Inactive);
+        QCOMPARE(contents(m_db), before);
+        QCOMPARE(m_session->query(u"User").size(), 2);
+    }
+
+    // A raw statement that fails: on PostgreSQL the transaction cannot go on, so the session
+    // is left as after a failed flush; on SQLite only the statement is undone.
+    void failedRawStatement()
+    {
+        if (!open())
+            return;
+        seed();
+        const QStringList before = contents(m_db);
+        Object fresh = user(QStringLiteral("fresh"));
+        m_session->add(fresh);
+        m_session->flush();
+        QCOMPARE(expectMessage(
+                     [&] {
+                         m_session->execute(QStringLiteral("SELECT nothing FROM "
+                                                           "users"));
+                     },
+                     ErrorKind::Operational)
+                     .isEmpty(),
+                 false);
+        if (testing::currentDatabaseKind() == u"postgresql") {
+            QCOMPARE(m_session->transactionStatus(), TransactionStatus::NeedsRollback);
+            QCOMPARE(fresh.lifecycle(), Lifecycle::Transient);
+            QCOMPARE(expectMessage([&] { m_session->query(u"User"); }, ErrorKind::PendingRollback)
+                         .contains(u"nothing"),
+                     true);
+            m_session->rollback();
+            QCOMPARE(contents(m_db), before);
+        } else {
+            QCOMPARE(m_session->transactionStatus(), TransactionStatus::Active);
+            QCOMPARE(fresh.lifecycle(), Lifecycle::Persistent);
+            m_session->commit();
+            QCOMPARE(contents(m_db).size(), before.size() + 1);
+        }
+    }
+
+    // PostgreSQL prepares only SELECT, INSERT, UPDATE, DELETE and VALUES: other raw statements
+    // go unprepared, and a value for one of them is refused.
+    void unpreparableStatementsRunDirectly()
+    {
+        if (!open())
+            return;
+        seed();
+        const bool postgresql = testing::currentDatabaseKind() == u"postgresql";
+        m_session->execute(postgresql ? QStringLiteral("SET LOCAL statement_timeout = 5000")
+                                      : QStringLiteral("PRAGMA cache_size = 1000"));
+        m_session->execute(QStringLiteral("ALTER TABLE users ADD COLUMN note TEXT"));
+        QStringList shown;
+        m_session->execute(postgresql ? QStringLiteral("SHOW statement_timeout")
+                                      : QStringLiteral("PRAGMA cache_size"),
+                           {},
+                           [&](const Statement &row) { shown.append(row.value(0).toString()); });
+        QCOMPARE(shown, QStringList{postgresql ? u"5s"_s : u"1000"_s});
+        QCOMPARE(m_session->query(u"User").size(), 2);
+        if (postgresql) {
+            QCOMPARE(expectMessage(
+                         [&] {
+                             m_session->execute(QStringLiteral("SET LOCAL "
+                                                               "work_mem = ?"),
+                                                {QStringLiteral("8MB")});
+                         },
+                         ErrorKind::Operational)
+                         .contains(u"no parameters"),
+                     true);
+        }
+        m_session->rollback();
+    }
+
     void refusedTransitionsChangeNothing()
     {
         if (!open())
@@ -543,6 +747,59 @@ private slots:
             m_session->invalidate(); // a new connection; the database keeps its rows
             QCOMPARE(m_session->query(u"User").size(), 2);
         }
+    }
+
+    // A COMMIT that waits for a lock longer than the busy timeout: the error says the database
+    // is busy, nothing is written, and after rollback() a retry works.
+    void busyCommitLosesNothing()
+    {
+        if (testing::currentDatabaseKind() != u"sqlite")
+            QSKIP("a busy database file is a SQLite scenario");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(QStringLiteral("busy.db"));
+        QSqlDatabase writer = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), u"writer"_s);
+        writer.setDatabaseName(file);
+        writer.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=100"));
+        QVERIFY(writer.open());
+        QSqlDatabase reader = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), u"reader"_s);
+        reader.setDatabaseName(file);
+        QVERIFY(reader.open());
+        {
+            Session session(writer, testing::usersAndAddresses());
+            session.createTables();
+            Object ann = session.create(u"User");
+            ann.set(u"name", QStringLiteral("ann"));
+            session.add(ann);
+            session.flush();
+            // The other connection reads inside a transaction: its shared lock keeps the
+            // writer from committing.
+            QVERIFY(exec(reader, QStringLiteral("BEGIN")));
+            QSqlQuery read(reader);
+            QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM users")) && read.next());
+            QCOMPARE(read.value(0).toInt(), 0);
+            const QString message =
+                expectMessage([&] { session.commit(); }, ErrorKind::Operational);
+            QVERIFY2(message.contains(u"busy"), qPrintable(message));
+            QCOMPARE(session.transactionStatus(), TransactionStatus::NeedsRollback);
+            read.finish();
+            QVERIFY(exec(reader, QStringLiteral("COMMIT")));
+            session.rollback();
+            QCOMPARE(ann.lifecycle(), Lifecycle::Transient);
+            QCOMPARE(ann.get(u"name").toString(), QStringLiteral("ann"));
+            QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM users")) && read.next());
+            QCOMPARE(read.value(0).toInt(), 0);
+            read.finish();
+            session.add(ann);
+            session.commit();
+            QVERIFY(read.exec(QStringLiteral("SELECT name FROM users")) && read.next());
+            QCOMPARE(read.value(0).toString(), QStringLiteral("ann"));
+        }
+        writer.close();
+        reader.close();
+        writer = reader = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"writer"_s);
+        QSqlDatabase::removeDatabase(u"reader"_s);
     }
 
     void lostConnectionDuringFlush()

@@ -3,6 +3,7 @@
 #include "mapping/values.h"
 #include "session/session.h"
 #include "state/attributes.h"
+#include "trace/tracerender.h"
 
 #include <QJsonArray>
 
@@ -169,10 +170,13 @@ QJsonObject sessionSnapshot(Session &session, const ObjectNames &names)
             include(names.nameOf(object.state()), object.state());
     }
 
+    const SessionError *cause = session.rollbackCause();
     return QJsonObject{
         {QStringLiteral("transaction"),
-         QJsonObject{{QStringLiteral("active"), session.inTransaction()},
-                     {QStringLiteral("nested_depth"), session.nestedDepth()}}},
+         transactionSnapshot(session.inTransaction(), session.nestedDepth(),
+                             session.transactionStatus(),
+                             cause ? errorKindName(cause->kind()) : QString(),
+                             cause ? cause->message() : QString())},
         {QStringLiteral("identity_map"), identityMap},
         {QStringLiteral("new"), sortedNames(created, names)},
         {QStringLiteral("dirty"), sortedNames(dirty, names)},

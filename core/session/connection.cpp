@@ -78,6 +78,7 @@ void Connection::begin()
             ErrorKind::Operational,
             QStringLiteral("cannot begin a transaction: %1").arg(m_database.lastError().text()));
     m_inTransaction = true;
+    m_transactionAborted = false;
 }
 
 void Connection::commit()
@@ -86,11 +87,17 @@ void Connection::commit()
         return;
     // Finished statements must not hold read locks when SQLite commits.
     finishAll();
-    const bool ok = m_database.commit();
-    m_inTransaction = false;
-    if (!ok)
-        throw SessionError(ErrorKind::Operational,
-                           QStringLiteral("commit failed: %1").arg(m_database.lastError().text()));
+    if (m_database.commit()) {
+        m_inTransaction = false;
+        m_transactionAborted = false;
+        return;
+    }
+    // COMMIT failed. SQLite keeps the transaction open (a deferred foreign key, a busy
+    // database) unless the failure rolled it back; PostgreSQL has ended it. Either way what
+    // it wrote is not committed, and rollback() must still be able to end it.
+    const QSqlError failure = m_database.lastError();
+    m_inTransaction = stillInTransactionAfterFailure();
+    throw transactionEndError(QStringLiteral("COMMIT"), failure);
 }
 
 void Connection::rollback()
@@ -98,11 +105,37 @@ void Connection::rollback()
     if (!m_inTransaction)
         return;
     finishAll();
-    m_inTransaction = false;
-    if (!m_database.rollback())
-        throw SessionError(
-            ErrorKind::Operational,
-            QStringLiteral("rollback failed: %1").arg(m_database.lastError().text()));
+    if (m_database.rollback()) {
+        m_inTransaction = false;
+        m_transactionAborted = false;
+        return;
+    }
+    const QSqlError failure = m_database.lastError();
+    m_inTransaction = stillInTransactionAfterFailure();
+    throw transactionEndError(QStringLiteral("ROLLBACK"), failure);
+}
+
+bool Connection::stillInTransactionAfterFailure() const
+{
+    if (m_dialect.flavor() != SqlFlavor::SQLite)
+        return false; // PostgreSQL ends a transaction whose COMMIT or ROLLBACK failed
+    if (m_sqlite)
+        return isInTransaction(m_sqlite);
+    return true; // SQLite through QSqlQuery: assume so; ROLLBACK then ends it, or finds none
+}
+
+SessionError Connection::transactionEndError(const QString &statement,
+                                             const QSqlError &failure) const
+{
+    const StatementError error{failure.nativeErrorCode(), failure.databaseText().isEmpty()
+                                                              ? failure.text()
+                                                              : failure.databaseText()};
+    const ErrorKind kind = errorKindOf(error);
+    QString message = QStringLiteral("%1 failed: %2").arg(statement, error.text);
+    if (isBusy(error))
+        message += QStringLiteral(" (the database is busy: another connection holds a lock it "
+                                  "needs; nothing was committed)");
+    return SessionError(kind, message);
 }
 
 void Connection::savepoint(const QString &name)
@@ -120,6 +153,7 @@ void Connection::rollbackToSavepoint(const QString &name)
 {
     executeDirectReported(QStringLiteral("ROLLBACK TO SAVEPOINT %1").arg(name),
                           QStringLiteral("ROLLBACK"));
+    m_transactionAborted = false; // what failed inside the savepoint is undone
 }
 
 void Connection::executeDirectReported(const QString &sql, const QString &verb)
@@ -149,6 +183,7 @@ void Connection::reopen()
     m_mainRowIdTables.clear();
     m_sqlite = nullptr;
     m_inTransaction = false;
+    m_transactionAborted = false;
     m_database.close(); // an open transaction ends with the connection
     if (!m_database.open())
         throw SessionError(
@@ -170,6 +205,8 @@ Statement &Connection::prepared(const QString &sql)
     std::unique_ptr<Statement> statement;
     if (m_sqlite)
         statement = std::make_unique<SqliteStatement>(m_sqlite, sql);
+    else if (!m_dialect.canPrepare(statementShapeOf(sql).verb))
+        statement = std::make_unique<QtSqlStatement>(m_database, sql, QtSqlStatement::Mode::Direct);
     else
         statement = std::make_unique<QtSqlStatement>(m_database, sql);
     if (statement->error().isValid()) {
@@ -380,25 +417,49 @@ void Connection::executeDirect(const QString &sql)
     }
 }
 
-void Connection::fail(const StatementError &error, const QString &sql, StatementEvent &event)
+ErrorKind Connection::errorKindOf(const StatementError &error) const
 {
     const QString &code = error.nativeCode;
-    const QString &text = error.text;
-    bool integrity = false;
     if (m_dialect.flavor() == SqlFlavor::SQLite) {
         // SQLITE_CONSTRAINT and its extended codes (the low byte is 19).
         bool ok = false;
         const int native = code.toInt(&ok);
-        integrity =
-            (ok && (native & 0xff) == 19) || text.contains(QStringLiteral("constraint failed"));
-    } else {
-        integrity = code.startsWith(QStringLiteral("23")); // SQLSTATE class 23
+        const bool integrity = (ok && (native & 0xff) == 19) ||
+                               error.text.contains(QStringLiteral("constraint failed"));
+        return integrity ? ErrorKind::Integrity : ErrorKind::Operational;
     }
-    event.error = text;
+    return code.startsWith(QStringLiteral("23")) ? ErrorKind::Integrity // SQLSTATE class 23
+                                                 : ErrorKind::Operational;
+}
+
+bool Connection::isBusy(const StatementError &error) const
+{
+    if (m_dialect.flavor() == SqlFlavor::SQLite) {
+        // SQLITE_BUSY and SQLITE_LOCKED, with their extended codes; Qt's transaction calls
+        // give the message only.
+        bool ok = false;
+        const int native = error.nativeCode.toInt(&ok);
+        return (ok && ((native & 0xff) == 5 || (native & 0xff) == 6)) ||
+               error.text.contains(QStringLiteral("database is locked")) ||
+               error.text.contains(QStringLiteral("database table is locked"));
+    }
+    // Lock not available, serialization failure, deadlock.
+    return error.nativeCode == u"55P03" || error.nativeCode == u"40001" ||
+           error.nativeCode == u"40P01";
+}
+
+void Connection::fail(const StatementError &error, const QString &sql, StatementEvent &event)
+{
+    // PostgreSQL refuses every statement after a failed one until the transaction (or the
+    // savepoint) rolls back; SQLite rolls the whole transaction back after a few failures.
+    m_transactionAborted =
+        m_inTransaction && (m_dialect.flavor() != SqlFlavor::SQLite || !transactionSurvived());
+    event.error = error.text;
     if (m_observer)
         m_observer(event);
-    const QString message = QStringLiteral("%1 (while executing: %2)").arg(text, sql.simplified());
-    throw SessionError(integrity ? ErrorKind::Integrity : ErrorKind::Operational, message);
+    const QString message =
+        QStringLiteral("%1 (while executing: %2)").arg(error.text, sql.simplified());
+    throw SessionError(errorKindOf(error), message);
 }
 
 } // namespace sessionscope

@@ -3,6 +3,7 @@
 #include "events/sessionlistener.h"
 #include "sqldialect.h"
 #include "statement.h"
+#include "support/error.h"
 #include "valuerows.h"
 
 #include <QHash>
@@ -12,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+class QSqlError;
 struct sqlite3;
 
 namespace sessionscope {
@@ -60,8 +62,15 @@ public:
     // Unobserved, a connection does not build the parameter rows of a many-row statement.
     void setObserved(bool observed) { m_observed = observed; }
 
+    // Whether the database transaction is (or may still be) open: a COMMIT or ROLLBACK that
+    // failed leaves it open where the database does.
     bool inTransaction() const { return m_inTransaction; }
+    // Whether the last failed statement left the transaction unable to go on: any failure on
+    // PostgreSQL, one that rolled the transaction back on SQLite. Cleared by a rollback.
+    bool transactionAborted() const { return m_transactionAborted; }
     void begin();
+    // Throws when COMMIT fails: Integrity for a constraint checked at commit (a deferred
+    // foreign key), Operational otherwise, saying so when the database is busy.
     void commit();
     void rollback();
     // SAVEPOINT, RELEASE SAVEPOINT and ROLLBACK TO SAVEPOINT, reported like any statement.
@@ -127,6 +136,10 @@ private:
     void dropStatements();
     void executeDirectReported(const QString &sql, const QString &verb);
     [[noreturn]] void fail(const StatementError &error, const QString &sql, StatementEvent &event);
+    ErrorKind errorKindOf(const StatementError &error) const;
+    bool isBusy(const StatementError &error) const;
+    bool stillInTransactionAfterFailure() const;
+    SessionError transactionEndError(const QString &statement, const QSqlError &failure) const;
 
     QSqlDatabase m_database;
     SqlDialect m_dialect;
@@ -146,6 +159,7 @@ private:
     StatementObserver m_observer;
     bool m_observed = true;
     bool m_inTransaction = false;
+    bool m_transactionAborted = false;
 };
 
 } // namespace sessionscope

@@ -43,11 +43,13 @@ void bindAll(QSqlQuery &query, std::span<const QVariant> parameters)
 
 } // namespace
 
-QtSqlStatement::QtSqlStatement(const QSqlDatabase &database, const QString &sql)
+QtSqlStatement::QtSqlStatement(const QSqlDatabase &database, const QString &sql, Mode mode)
     : m_query(database)
 {
     m_query.setForwardOnly(true);
-    if (!m_query.prepare(sql))
+    if (mode == Mode::Direct)
+        m_directSql = sql;
+    else if (!m_query.prepare(sql))
         takeError();
 }
 
@@ -55,6 +57,19 @@ bool QtSqlStatement::run(std::span<const QVariant> parameters)
 {
     m_error = {};
     m_columnCount = -1;
+    if (!m_directSql.isEmpty()) {
+        if (!parameters.empty()) {
+            m_error = {{},
+                       QStringLiteral("this statement cannot be prepared, so it takes no "
+                                      "parameters; write its values into the text")};
+            return false;
+        }
+        if (m_query.exec(m_directSql))
+            return true;
+        takeError();
+        m_query.finish();
+        return false;
+    }
     bindAll(m_query, parameters);
     if (m_query.exec())
         return true;

@@ -16,8 +16,12 @@ StatementError statementErrorOf(const QSqlQuery &query);
 class QtSqlStatement final : public Statement
 {
 public:
+    // How the text reaches the database: prepared once, or sent as it is at every execution
+    // (PostgreSQL prepares only SELECT, INSERT, UPDATE, DELETE and VALUES; SET, ALTER, SHOW and
+    // the like must go unprepared, and so without parameters).
+    enum class Mode { Prepared, Direct };
     // Prepares `sql`; on failure error() is set and the statement must not be executed.
-    QtSqlStatement(const QSqlDatabase &database, const QString &sql);
+    QtSqlStatement(const QSqlDatabase &database, const QString &sql, Mode mode = Mode::Prepared);
 
     bool returnsRows() const override { return m_query.isSelect(); }
     bool next() override;
@@ -34,6 +38,7 @@ private:
     void takeError();
 
     QSqlQuery m_query;
+    QString m_directSql; // Mode::Direct: the text sent at every execution
     mutable int m_columnCount = -1;
 };
 

@@ -196,7 +196,15 @@ qint64 Session::execute(const QString &sql, const QVariantList &parameters,
 {
     return detail::guarded(*this, detail::operation(OperationKind::Execute, nullptr, sql), [&] {
         Connection &connection = connectionForWork();
-        return connection.execute(sql, parameters, statementShapeOf(sql), onRow);
+        try {
+            return connection.execute(sql, parameters, statementShapeOf(sql), onRow);
+        } catch (const SessionError &error) {
+            // A failed statement that leaves the transaction unusable (any, on PostgreSQL)
+            // leaves the session as a failed flush does: rolled back, waiting for rollback().
+            if (connection.transactionAborted())
+                rollbackAfterFailure(error);
+            throw;
+        }
     });
 }
 

@@ -151,6 +151,10 @@ public:
     bool inTransaction() const { return m_transaction != nullptr; }
     bool inNestedTransaction() const { return !m_nested.empty(); }
     int nestedDepth() const;
+    // Where the transaction stands (what traces and the inspector show), and, when it needs a
+    // rollback, the failure that caused it (else null).
+    TransactionStatus transactionStatus() const;
+    const SessionError *rollbackCause() const;
     // The outermost transaction, and the innermost savepoint; null when there is none.
     const SessionTransaction *transaction() const { return m_transaction.get(); }
     const SessionTransaction *nestedTransaction() const;
@@ -212,6 +216,10 @@ private:
     void closeInnermost();
     void closeImpl(bool invalidate);
     void rollbackAfterFailure(const SessionError &cause);
+    // A COMMIT or RELEASE that failed: the level needs a rollback, which undoes it then.
+    void failTransactionEnd(SessionTransaction &transaction, const SessionError &cause);
+    // The innermost level whose failure refuses work, or null.
+    const SessionTransaction *deactivatedLevel() const;
     void restoreSnapshot(SessionTransaction &boundary, bool dirtyOnly);
     void removeSnapshot(SessionTransaction &boundary);
     void expungeAllImpl();
@@ -269,6 +277,7 @@ private:
     int m_savepointCounter = 0;
     const OperationInfo *m_currentOperation = nullptr; // the outermost one's, while it runs
     bool m_flushing = false;
+    bool m_closed = false; // close() ended the transaction; cleared when the next one begins
 };
 
 } // namespace sessionscope

@@ -19,6 +19,31 @@ QString transactionStateName(TransactionState state)
     return {};
 }
 
+QString transactionStatusName(TransactionStatus status)
+{
+    switch (status) {
+    case TransactionStatus::Inactive:
+        return QStringLiteral("inactive");
+    case TransactionStatus::Active:
+        return QStringLiteral("active");
+    case TransactionStatus::NeedsRollback:
+        return QStringLiteral("needs_rollback");
+    case TransactionStatus::Closed:
+        return QStringLiteral("closed");
+    }
+    return {};
+}
+
+std::optional<TransactionStatus> transactionStatusNamed(QStringView name)
+{
+    for (TransactionStatus status : {TransactionStatus::Inactive, TransactionStatus::Active,
+                                     TransactionStatus::NeedsRollback, TransactionStatus::Closed}) {
+        if (name == transactionStatusName(status))
+            return status;
+    }
+    return std::nullopt;
+}
+
 SessionTransaction::SessionTransaction(SessionTransaction *parent, bool nested,
                                        QString savepointName)
     : m_parent(parent)
@@ -50,9 +75,9 @@ void SessionTransaction::assertActive(bool preparedOk) const
     case TransactionState::Deactive:
         if (m_rollbackCause)
             throw SessionError(ErrorKind::PendingRollback,
-                               QStringLiteral("this session's transaction was rolled back because "
-                                              "of an error during flush; call rollback() before "
-                                              "anything else. The error was: %1")
+                               QStringLiteral("this session's transaction needs a rollback after "
+                                              "an error; call rollback() before anything else. "
+                                              "The error was: %1")
                                    .arg(m_rollbackCause->message()),
                                m_rollbackCause);
         throw SessionError(ErrorKind::InvalidRequest,

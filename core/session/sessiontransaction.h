@@ -7,6 +7,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <optional>
 
 namespace sessionscope {
 
@@ -18,6 +19,18 @@ namespace sessionscope {
 //     +----rollback / failed flush----> Deactive --close--> Closed
 enum class TransactionState : quint8 { Active, Prepared, Committed, Deactive, Closed };
 QString transactionStateName(TransactionState state);
+
+// Where a session's transaction stands between two operations, as traces, `run --states` and
+// the inspector show it (Session::transactionStatus()).
+enum class TransactionStatus : quint8 {
+    Inactive,      // no transaction: none began yet, or the last one was committed or rolled back
+    Active,        // a transaction is open and takes work
+    NeedsRollback, // a failure deactivated a level of it: only rollback() is accepted now
+    Closed,        // close(), reset() or invalidate() ended it; the next use begins a new one
+};
+// "inactive", "active", "needs_rollback", "closed"
+QString transactionStatusName(TransactionStatus status);
+std::optional<TransactionStatus> transactionStatusNamed(QStringView name);
 
 // One level of a session's transaction: the outermost one, or a savepoint nested in it. It keeps
 // the snapshot a rollback restores: which objects became persistent or deleted inside it, which
@@ -46,9 +59,15 @@ public:
 
     void markPrepared();
     void markCommitted();
+    // Deactivates the level. A failure passes its cause, which every refusal then quotes.
     void markDeactive(std::shared_ptr<const SessionError> cause = {});
     void markClosed();
     const std::shared_ptr<const SessionError> &rollbackCause() const { return m_rollbackCause; }
+    // Whether what happened inside the level has been undone: the database rolled back to
+    // where it began and the snapshot restored. A failed flush undoes its level at once; a
+    // failed COMMIT or RELEASE leaves that to rollback(), as SQLAlchemy does.
+    bool isUndone() const { return m_undone; }
+    void markUndone() { m_undone = true; }
 
     // Snapshot of what happened inside this transaction.
     StateSet insertedStates; // pending objects made persistent by a flush
@@ -66,6 +85,7 @@ private:
     QString m_savepointName;
     TransactionState m_state = TransactionState::Active;
     bool m_databaseBegun = false;
+    bool m_undone = false;
     std::shared_ptr<const SessionError> m_rollbackCause;
 };
 

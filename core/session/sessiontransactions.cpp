@@ -10,9 +10,35 @@ namespace sessionscope {
 
 SessionTransaction &Session::autobegin()
 {
-    if (!m_transaction)
+    if (!m_transaction) {
         m_transaction = std::make_unique<SessionTransaction>(nullptr, false);
+        m_closed = false;
+    }
     return *m_transaction;
+}
+
+const SessionTransaction *Session::deactivatedLevel() const
+{
+    for (auto it = m_nested.crbegin(); it != m_nested.crend(); ++it) {
+        if ((*it)->state() == TransactionState::Deactive)
+            return it->get();
+    }
+    if (m_transaction && m_transaction->state() == TransactionState::Deactive)
+        return m_transaction.get();
+    return nullptr;
+}
+
+TransactionStatus Session::transactionStatus() const
+{
+    if (!m_transaction)
+        return m_closed ? TransactionStatus::Closed : TransactionStatus::Inactive;
+    return deactivatedLevel() ? TransactionStatus::NeedsRollback : TransactionStatus::Active;
+}
+
+const SessionError *Session::rollbackCause() const
+{
+    const SessionTransaction *level = deactivatedLevel();
+    return level ? level->rollbackCause().get() : nullptr;
 }
 
 SessionTransaction *Session::currentTransaction() const
@@ -139,10 +165,15 @@ void Session::commitInnermost()
                                                "during commit; does a listener keep adding work?"));
         transaction.markPrepared();
     }
-    if (!transaction.isNested())
-        m_connection.commit();
-    else if (transaction.isDatabaseBegun())
-        m_connection.releaseSavepoint(transaction.savepointName());
+    try {
+        if (!transaction.isNested())
+            m_connection.commit();
+        else if (transaction.isDatabaseBegun())
+            m_connection.releaseSavepoint(transaction.savepointName());
+    } catch (const SessionError &error) {
+        failTransactionEnd(transaction, error);
+        throw;
+    }
     transaction.markCommitted();
     notify([&](SessionListener &l) { l.afterCommit(*this); });
     removeSnapshot(transaction);
@@ -159,17 +190,26 @@ void Session::rollbackInnermost()
     SessionTransaction &transaction = *currentTransaction();
     const bool nested = transaction.isNested();
     std::exception_ptr failure;
-    if (transaction.state() == TransactionState::Active ||
-        transaction.state() == TransactionState::Prepared) {
+    // Active or prepared, or deactivated by a failed COMMIT or RELEASE: the database side and
+    // the snapshot are undone now. After a failed flush both were undone when it failed.
+    if (!transaction.isUndone()) {
         try {
             if (!nested)
                 m_connection.rollback();
             else if (transaction.isDatabaseBegun())
                 m_connection.rollbackToSavepoint(transaction.savepointName());
+        } catch (const SessionError &error) {
+            failure = std::current_exception();
+            // A savepoint that could not be rolled back leaves the transaction around it
+            // holding what it did: only rolling that back defines the database again.
+            if (nested && m_transaction->state() != TransactionState::Deactive)
+                m_transaction->markDeactive(std::make_shared<SessionError>(error));
         } catch (...) {
             failure = std::current_exception();
         }
-        transaction.markDeactive();
+        if (transaction.state() != TransactionState::Deactive)
+            transaction.markDeactive();
+        transaction.markUndone();
         notify([&](SessionListener &l) { l.afterRollback(*this); });
         restoreSnapshot(transaction, nested);
     }
@@ -203,6 +243,7 @@ void Session::closeImpl(bool invalidate)
     expungeAllImpl();
     if (!m_transaction)
         return;
+    m_closed = true;
     while (!m_nested.empty())
         closeInnermost();
     closeInnermost();
@@ -219,19 +260,32 @@ void Session::rollbackAfterFailure(const SessionError &cause)
     // database and in the session. It stays deactive, refusing further SQL with the original
     // cause, until rollback() or rollbackSavepoint().
     SessionTransaction &boundary = *currentTransaction();
+    const auto shared = std::make_shared<SessionError>(cause);
     try {
         if (!boundary.isNested())
             m_connection.rollback();
         else if (boundary.isDatabaseBegun())
             m_connection.rollbackToSavepoint(boundary.savepointName());
     } catch (const SessionError &) {
-        // The connection may be lost; the cause is what matters.
+        // The connection may be lost; the cause is what matters. A savepoint that could not
+        // be rolled back leaves its work in the transaction around it, which must roll back.
+        if (boundary.isNested() && m_transaction->state() != TransactionState::Deactive)
+            m_transaction->markDeactive(shared);
     }
     if (boundary.state() != TransactionState::Deactive)
-        boundary.markDeactive(std::make_shared<SessionError>(cause));
+        boundary.markDeactive(shared);
+    boundary.markUndone();
     notify([&](SessionListener &l) { l.afterRollback(*this); });
     restoreSnapshot(boundary, boundary.isNested());
     notify([&](SessionListener &l) { l.afterSoftRollback(*this); });
+}
+
+void Session::failTransactionEnd(SessionTransaction &transaction, const SessionError &cause)
+{
+    // SQLAlchemy leaves the transaction prepared after a failed COMMIT and refuses everything
+    // until rollback(), which rolls the database back and restores the snapshot; the objects
+    // meanwhile stay as the flush left them. The same here, with the cause in every refusal.
+    transaction.markDeactive(std::make_shared<SessionError>(cause));
 }
 
 // ---- snapshots ------------------------------------------------------------------------------

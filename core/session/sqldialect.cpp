@@ -27,6 +27,17 @@ QString SqlDialect::name() const
     return m_flavor == SqlFlavor::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
 }
 
+bool SqlDialect::canPrepare(const QString &verb) const
+{
+    if (m_flavor == SqlFlavor::SQLite)
+        return true;
+    static const QStringList preparable{QStringLiteral("SELECT"), QStringLiteral("INSERT"),
+                                        QStringLiteral("UPDATE"), QStringLiteral("DELETE"),
+                                        QStringLiteral("VALUES"), QStringLiteral("MERGE"),
+                                        QStringLiteral("WITH"),   QStringLiteral("TABLE")};
+    return preparable.contains(verb);
+}
+
 QString SqlDialect::columnTypeSql(const Column &column) const
 {
     const bool pg = m_flavor == SqlFlavor::PostgreSQL;

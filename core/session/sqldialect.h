@@ -32,6 +32,10 @@ public:
     // protocol's.
     qsizetype maxParameters() const { return m_flavor == SqlFlavor::SQLite ? 32766 : 65535; }
 
+    // Whether a statement starting with `verb` can be prepared: SQLite prepares anything;
+    // PostgreSQL only SELECT, INSERT, UPDATE, DELETE, VALUES, MERGE and WITH ones.
+    bool canPrepare(const QString &verb) const;
+
     QString columnTypeSql(const Column &column) const;
     // How a SELECT list reads the column so that fromSql() gets its full value.
     QString selectExpression(const Column &column, const QString &qualifiedName) const;

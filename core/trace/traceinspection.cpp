@@ -133,14 +133,10 @@ QJsonObject traceDiffOfEvents(Timeline &timeline, qint64 fromEvent, qint64 toEve
     const TraceRenderer renderAfter = timeline.renderer();
 
     QJsonObject diff;
-    if (before.transactionActive() != after.transactionActive() ||
-        before.nestedDepth() != after.nestedDepth()) {
-        auto transaction = [](const TraceState &state) {
-            return QJsonObject{{QStringLiteral("active"), state.transactionActive()},
-                               {QStringLiteral("nested_depth"), state.nestedDepth()}};
-        };
-        diff.insert(QStringLiteral("transaction"), change(transaction(before), transaction(after)));
-    }
+    const QJsonObject transactionBefore = transactionSnapshot(before);
+    const QJsonObject transactionAfter = transactionSnapshot(after);
+    if (transactionBefore != transactionAfter)
+        diff.insert(QStringLiteral("transaction"), change(transactionBefore, transactionAfter));
 
     QStringList appeared;
     QStringList disappeared;

@@ -111,7 +111,7 @@ TraceRecorder::TraceRecorder(Session &session, QIODevice *device, Options option
     // A session that already holds objects or a transaction is described by a `start` event,
     // so that the state before the first operation is exact too.
     pool.takeTouched();
-    if (!m_mentioned.empty() || session.inTransaction())
+    if (!m_mentioned.empty() || session.transactionStatus() != TransactionStatus::Inactive)
         writeEvent("start", [](JsonWriter &) {});
     flushBuffer(); // a live viewer can open the trace before the first operation
     session.addListener(this);
@@ -265,6 +265,26 @@ void TraceRecorder::writeTransaction(JsonWriter &json) const
     json.boolean(m_transactionActive);
     json.key("nested_depth");
     json.integer(m_nestedDepth);
+    json.key("status");
+    json.string(transactionStatusName(m_transactionStatus));
+    if (m_transactionStatus == TransactionStatus::NeedsRollback && m_rollbackCause) {
+        json.key("cause");
+        writeError(json, *m_rollbackCause);
+    }
+    json.endObject();
+}
+
+void TraceRecorder::writeError(JsonWriter &json, const SessionError &error) const
+{
+    json.beginObject();
+    json.key("kind");
+    json.string(errorKindName(error.kind()));
+    json.key("message");
+    // Database messages can quote values ("Key (email)=(...) already exists").
+    if (m_options.redaction == Redaction::All)
+        json.string(std::string_view("(redacted)"));
+    else
+        json.string(error.message());
     json.endObject();
 }
 
@@ -274,9 +294,20 @@ bool TraceRecorder::writeDelta(JsonWriter &json)
     json.beginObject();
     const bool active = m_session.inTransaction();
     const int depth = m_session.nestedDepth();
-    if (active != m_transactionActive || depth != m_nestedDepth) {
+    const TransactionStatus status = m_session.transactionStatus();
+    const SessionError *cause = m_session.rollbackCause();
+    const bool causeChanged = bool(cause) != m_rollbackCause.has_value() ||
+                              (cause && (cause->kind() != m_rollbackCause->kind() ||
+                                         cause->message() != m_rollbackCause->message()));
+    if (active != m_transactionActive || depth != m_nestedDepth || status != m_transactionStatus ||
+        causeChanged) {
         m_transactionActive = active;
         m_nestedDepth = depth;
+        m_transactionStatus = status;
+        if (cause)
+            m_rollbackCause.emplace(cause->kind(), cause->message());
+        else
+            m_rollbackCause.reset();
         json.key("transaction");
         writeTransaction(json);
         any = true;
@@ -702,16 +733,7 @@ void TraceRecorder::operationFinished(Session &, const OperationInfo &, const Se
         json.key("error");
         if (!error)
             return json.null();
-        json.beginObject();
-        json.key("kind");
-        json.string(errorKindName(error->kind()));
-        json.key("message");
-        // Database messages can quote values ("Key (email)=(...) already exists").
-        if (m_options.redaction == Redaction::All)
-            json.string(std::string_view("(redacted)"));
-        else
-            json.string(error->message());
-        json.endObject();
+        writeError(json, *error);
     });
     if (m_options.flushEachOperation)
         flushBuffer();

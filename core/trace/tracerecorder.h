@@ -1,12 +1,14 @@
 #pragma once
 
 #include "events/sessionlistener.h"
+#include "session/sessiontransaction.h"
 #include "state/object.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -94,6 +96,7 @@ private:
     void writeSessionEvent(const char *name);
     bool writeDelta(JsonWriter &json);
     void writeTransaction(JsonWriter &json) const;
+    void writeError(JsonWriter &json, const SessionError &error) const;
     void maybeWriteKeyframe();
     void writeKeyframe();
     void writeObject(JsonWriter &json, ObjectState &state, Recorded &recorded, bool full);
@@ -123,6 +126,9 @@ private:
     // The transaction as last written; a reader's initial state until then.
     bool m_transactionActive = false;
     int m_nestedDepth = 0;
+    TransactionStatus m_transactionStatus = TransactionStatus::Inactive;
+    // Why the session needs a rollback, as last written (a copy: the session's goes away).
+    std::optional<SessionError> m_rollbackCause;
     // Scratch buffers, reused so that an event costs no allocation.
     std::string m_delta;
     std::string m_patch;

@@ -21,6 +21,26 @@ const QStringList kHistoryLists{QStringLiteral("added"), QStringLiteral("unchang
 
 } // namespace
 
+QJsonObject transactionSnapshot(bool active, int nestedDepth, TransactionStatus status,
+                                const QString &causeKind, const QString &causeMessage)
+{
+    QJsonObject transaction{{QStringLiteral("active"), active},
+                            {QStringLiteral("nested_depth"), nestedDepth},
+                            {QStringLiteral("status"), transactionStatusName(status)}};
+    if (status == TransactionStatus::NeedsRollback && !causeKind.isEmpty())
+        transaction.insert(QStringLiteral("cause"),
+                           QJsonObject{{QStringLiteral("kind"), causeKind},
+                                       {QStringLiteral("message"), causeMessage}});
+    return transaction;
+}
+
+QJsonObject transactionSnapshot(const TraceState &state)
+{
+    return transactionSnapshot(state.transactionActive(), state.nestedDepth(),
+                               state.transactionStatus(), state.rollbackCauseKind(),
+                               state.rollbackCauseMessage());
+}
+
 TraceRenderer::TraceRenderer(const TraceState &state, const TraceSchema &schema,
                              const TraceIds &ids, const TraceBytes &bytes)
     : m_state(state)
@@ -249,9 +269,7 @@ QJsonObject TraceRenderer::session() const
         }
     }
     return QJsonObject{
-        {QStringLiteral("transaction"),
-         QJsonObject{{QStringLiteral("active"), m_state.transactionActive()},
-                     {QStringLiteral("nested_depth"), m_state.nestedDepth()}}},
+        {QStringLiteral("transaction"), transactionSnapshot(m_state)},
         {QStringLiteral("identity_map"), identityMap},
         {QStringLiteral("new"), sortedNames(created)},
         {QStringLiteral("dirty"), sortedNames(dirty)},

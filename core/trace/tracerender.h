@@ -19,6 +19,12 @@ public:
     virtual QString location(TraceSpan span) const = 0;
 };
 
+// The `transaction` member of a run --states element: active, nested_depth, status, and while
+// the transaction needs a rollback, the cause ({"kind", "message"}).
+QJsonObject transactionSnapshot(bool active, int nestedDepth, TransactionStatus status,
+                                const QString &causeKind, const QString &causeMessage);
+QJsonObject transactionSnapshot(const TraceState &state);
+
 // Turns a TraceState into what people and tools read: the names run --states gives objects, and
 // the state in its JSON shape (docs/trace-format.md, "What a reader derives"). Throws TraceError
 // ("FILE:LINE: ...") when a value in the trace is malformed (a reference to an object the trace

@@ -114,6 +114,9 @@ void TraceState::clear()
     m_objectCount = 0;
     m_active = false;
     m_nestedDepth = 0;
+    m_status = TransactionStatus::Inactive;
+    m_causeKind.clear();
+    m_causeMessage.clear();
 }
 
 // Reads a delta (or a keyframe's state) from a line's cursor and patches the state with it.
@@ -232,6 +235,9 @@ private:
         QByteArray storage;
         bool active = false;
         int depth = 0;
+        std::optional<TransactionStatus> status;
+        QString causeKind;
+        QString causeMessage;
         while (cursor.nextMember(&key, &storage)) {
             if (key == "active") {
                 active = readBool([&]() -> QString { return where() + QStringLiteral(".active"); });
@@ -242,12 +248,57 @@ private:
                 if (value < 0 || value > 1'000'000)
                     fail(QStringLiteral("%1.nested_depth is out of range").arg(where()));
                 depth = int(value);
+            } else if (key == "status") {
+                QByteArray text;
+                const QString name = QString::fromUtf8(
+                    readString(&text, [&] { return where() + QStringLiteral(".status"); }));
+                status = transactionStatusNamed(name);
+                if (!status)
+                    fail(QStringLiteral("%1.status: unknown status \"%2\" (expected inactive, "
+                                        "active, needs_rollback or closed)")
+                             .arg(where(), name));
+            } else if (key == "cause") {
+                cause(where() + QStringLiteral(".cause"), &causeKind, &causeMessage);
             } else {
                 cursor.skipValue();
             }
         }
+        // Traces written before `status` existed say only whether a transaction is open.
+        if (!status)
+            status = active ? TransactionStatus::Active : TransactionStatus::Inactive;
+        if (!causeKind.isEmpty() && *status != TransactionStatus::NeedsRollback)
+            fail(QStringLiteral("%1.cause is given, but the status is not needs_rollback")
+                     .arg(where()));
         m_state.m_active = active;
         m_state.m_nestedDepth = depth;
+        m_state.m_status = *status;
+        m_state.m_causeKind = causeKind;
+        m_state.m_causeMessage = causeMessage;
+    }
+
+    // {"kind": "integrity", "message": "..."}, as an `end` event's error.
+    void cause(const QString &where, QString *kind, QString *message)
+    {
+        JsonCursor &cursor = m_cursor;
+        if (cursor.peek() != JsonCursor::Kind::Object)
+            fail(QStringLiteral("%1 must be an object").arg(where));
+        cursor.enterObject();
+        QByteArrayView key;
+        QByteArray storage;
+        QByteArray text;
+        while (cursor.nextMember(&key, &storage)) {
+            if (key == "kind") {
+                *kind = QString::fromUtf8(
+                    readString(&text, [&] { return where + QStringLiteral(".kind"); }));
+            } else if (key == "message") {
+                *message = QString::fromUtf8(
+                    readString(&text, [&] { return where + QStringLiteral(".message"); }));
+            } else {
+                cursor.skipValue();
+            }
+        }
+        if (kind->isEmpty())
+            fail(QStringLiteral("%1.kind must be a non-empty string").arg(where));
     }
 
     void objects()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jsoncursor.h"
+#include "session/sessiontransaction.h"
 #include "traceschema.h"
 
 #include <QByteArrayView>
@@ -82,6 +83,11 @@ public:
 
     bool transactionActive() const { return m_active; }
     int nestedDepth() const { return m_nestedDepth; }
+    // The transaction's `status` (derived from `active` in traces written before it existed),
+    // and while it needs a rollback, the error that caused it: its kind name and message.
+    TransactionStatus transactionStatus() const { return m_status; }
+    const QString &rollbackCauseKind() const { return m_causeKind; }
+    const QString &rollbackCauseMessage() const { return m_causeMessage; }
     int slotCount() const;                     // every slot below this may hold an object
     const TraceObject *object(int slot) const; // null when there is none
     qsizetype objectCount() const { return m_objectCount; }
@@ -104,6 +110,9 @@ private:
     qsizetype m_objectCount = 0;
     int m_nestedDepth = 0;
     bool m_active = false;
+    TransactionStatus m_status = TransactionStatus::Inactive;
+    QString m_causeKind;
+    QString m_causeMessage;
 };
 
 } // namespace sessionscope

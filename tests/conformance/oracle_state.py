@@ -11,6 +11,8 @@ import decimal
 from sqlalchemy import inspect
 from sqlalchemy.util import symbol
 
+from oracle_errors import error_kind, error_message
+
 
 def _key_sort(key):
     """Sort key for a printed primary key (a list of JSON scalars)."""
@@ -136,6 +138,30 @@ class StatePrinter:
             trans = trans._parent
         return depth
 
+    def transaction(self):
+        """`transaction` of a state: SQLAlchemy's in_transaction(), the savepoint depth, and
+        the status: needs_rollback while a level is deactivated (a failed flush), with the
+        error that caused it."""
+        session = self.session
+        result = {"active": session.in_transaction(), "nested_depth": self.nested_depth()}
+        trans = session._transaction              # the innermost level
+        if trans is None:
+            result["status"] = "inactive"
+            return result
+        result["status"] = "active"
+        while trans is not None:
+            state = trans._state
+            name = getattr(state, "name", None) or str(state)
+            if "DEACTIVE" in name:
+                result["status"] = "needs_rollback"
+                cause = getattr(trans, "_rollback_exception", None)
+                if cause is not None:
+                    result["cause"] = {"kind": error_kind(cause),
+                                       "message": error_message(cause)}
+                break
+            trans = trans._parent
+        return result
+
     def snapshot(self, aliases):
         """The state dict without step/op/error/sql; `aliases` is alias -> obj."""
         session = self.session
@@ -162,8 +188,7 @@ class StatePrinter:
                 objects.setdefault(self.name(obj), obj)
 
         return {
-            "transaction": {"active": session.in_transaction(),
-                            "nested_depth": self.nested_depth()},
+            "transaction": self.transaction(),
             "identity_map": identity,
             "new": sets["new"],
             "dirty": sets["dirty"],

@@ -14,7 +14,6 @@ error of the scenario or of the database setup, 2 for a bug in this runner.
 import argparse
 import json
 import os
-import re
 import sys
 import traceback
 import warnings
@@ -22,9 +21,9 @@ import warnings
 from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
-from sqlalchemy.orm import exc as orm_exc
 from sqlalchemy.orm.attributes import flag_modified
 
+from oracle_errors import error_kind, error_message
 from oracle_model import build_model, column_value
 from oracle_scenario import Column, Composite, ScenarioError, load_scenario
 from oracle_sql import describe, qmark_to_named
@@ -37,36 +36,6 @@ from oracle_state import StatePrinter
 
 class StepRefused(sa_exc.InvalidRequestError):
     """A request SQLAlchemy has no call for (e.g. releasing a savepoint when none is open)."""
-
-
-def error_kind(exc):
-    """The contract's error kind for an exception raised by a step, or None."""
-    # Most specific first: several of these subclass InvalidRequestError.
-    table = [
-        (sa_exc.PendingRollbackError, "pending_rollback"),
-        (orm_exc.ObjectDeletedError, "object_deleted"),
-        (orm_exc.DetachedInstanceError, "detached_instance"),
-        (orm_exc.StaleDataError, "stale_data"),
-        (sa_exc.IntegrityError, "integrity"),
-        (sa_exc.DBAPIError, "operational"),
-        (sa_exc.InvalidRequestError, "invalid_request"),   # also NoResultFound, Unmapped...
-        # Other SQLAlchemy errors (StatementError from a bind processor that refuses
-        # a value, ArgumentError...) and the plain Python errors a refused value
-        # raises (MutableDict coercion, list.remove, a json path that does not exist).
-        (sa_exc.SQLAlchemyError, "invalid_request"),
-        ((ValueError, TypeError, LookupError), "invalid_request"),
-    ]
-    for cls, kind in table:
-        if isinstance(exc, cls):
-            return kind
-    return None
-
-
-def error_message(exc):
-    """First line of the exception text, without memory addresses (so runs repeat)."""
-    lines = str(exc).strip().splitlines()
-    message = lines[0] if lines else type(exc).__name__
-    return re.sub(r" at 0x[0-9a-fA-F]+", "", message)
 
 
 # --------------------------------------------------------------------------
