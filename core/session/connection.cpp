@@ -385,6 +385,8 @@ QList<qint64> Connection::executeMany(const QString &sql, const ValueRows &rows,
                 event.rows = rows.toLists(i + 1);
             const StatementError error = statement.error();
             statement.finish();
+            if (i > 0 && details.afterRowsBeforeFailure)
+                details.afterRowsBeforeFailure(i);
             fail(error, sql, event);
         }
         const qint64 count = statement.rowsAffected();

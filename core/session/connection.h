@@ -38,6 +38,10 @@ struct StatementDetails
     // parameters as bound). Read only when someone observes.
     const ValueRows *rows = nullptr;
     std::function<void(qint64 rows)> afterSuccess;
+    // For a statement executed once per row that fails at a row: what the rows before it did
+    // (`rows` of them), kept as a successful statement's would be (a generated key stays with
+    // its object, as in SQLAlchemy). Called before observers hear of the failure.
+    std::function<void(qsizetype rows)> afterRowsBeforeFailure;
 };
 
 // A session's use of one QSqlDatabase connection: the database transaction, prepared statements

@@ -773,11 +773,11 @@ UnitOfWork::InsertForm UnitOfWork::insertForm(const EntityType &entity, const QL
 }
 
 void UnitOfWork::storeGenerated(const EntityType &entity, const InsertBatch &batch,
-                                const QList<qlonglong> &keys) const
+                                const QList<qlonglong> &keys, qsizetype rows) const
 {
-    const qsizetype count = qsizetype(batch.rows.size());
+    const qsizetype count = rows < 0 ? qsizetype(batch.rows.size()) : rows;
     if (batch.needsKey) {
-        if (keys.size() != count)
+        if (keys.size() < count)
             throw SessionError(ErrorKind::Operational,
                                QStringLiteral("INSERT into %1 did not return the generated "
                                               "key of each row (%2 of %3)")
@@ -788,7 +788,8 @@ void UnitOfWork::storeGenerated(const EntityType &entity, const InsertBatch &bat
         for (qsizetype i = 0; i < count; ++i)
             batch.rows[size_t(i)].state->store(generated, QVariant(keys[i]));
     }
-    for (const PendingInsert &row : batch.rows) {
+    for (qsizetype i = 0; i < count; ++i) {
+        const PendingInsert &row = batch.rows[size_t(i)];
         for (const auto &[c, value] : row.prefetched)
             row.state->store(c, value);
     }
@@ -845,6 +846,9 @@ void UnitOfWork::sendInsertStatement(const EntityType &entity, InsertBatch &batc
         return;
     if (form != InsertForm::ManyRowsReturning) {
         details.afterSuccess = [&](qint64) { storeGenerated(entity, batch, keys); };
+        details.afterRowsBeforeFailure = [&](qsizetype rows) {
+            storeGenerated(entity, batch, keys, rows);
+        };
         m_session.m_connection.executeMany(insertSql(entity, batch.columns, false, 1),
                                            batch.parameters, shape, details,
                                            batch.needsKey ? &keys : nullptr);

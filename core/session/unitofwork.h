@@ -163,9 +163,10 @@ private:
                           QList<qlonglong> &keys);
     // The form of the INSERTs that send new rows of `entity` with `columns`.
     InsertForm insertForm(const EntityType &entity, const QList<int> &columns, bool needsKey);
-    // After a batch's INSERT: the generated keys (one per row, in order), defaults and versions.
+    // After a batch's INSERT: the generated keys (one per row, in order), defaults and versions,
+    // of its first `rows` rows (all when negative: those written before a failure keep theirs).
     void storeGenerated(const EntityType &entity, const InsertBatch &batch,
-                        const QList<qlonglong> &keys) const;
+                        const QList<qlonglong> &keys, qsizetype rows = -1) const;
     // An UPDATE of what changed in `state`; of the row `replaced` had, for a row switch.
     void updateRow(ObjectState &state, ObjectState *replaced = nullptr);
     void deleteRow(ObjectState &state);

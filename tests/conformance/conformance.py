@@ -36,6 +36,16 @@ DEFAULT_PYTHON = (sys.executable if importlib.util.find_spec("sqlalchemy")
                   else "/usr/bin/python3")
 
 
+# Scenarios whose SQLAlchemy (1.4, the oracle) and SessionScope outcomes differ on PostgreSQL by
+# design, with why. They still run on SQLite.
+SQLITE_ONLY = {
+    "failed-flush-keeps-generated-keys":
+        "on PostgreSQL new rows of a table share one INSERT ... RETURNING, which the database "
+        "writes whole or not at all, so no row of a failing batch keeps a key (as with "
+        "SQLAlchemy 2.0's insertmanyvalues); SQLAlchemy 1.4 sends one INSERT per row there",
+}
+
+
 class UsageError(Exception):
     """Bad command line (exit status 2)."""
 
@@ -124,8 +134,13 @@ def main(argv=None):
     except UsageError as exc:
         print(f"conformance.py: {exc}", file=sys.stderr)
         return 2
-    match = differ = failed = 0
+    match = differ = failed = skipped = 0
+    postgresql = (args.database or "").startswith("postgresql")
     for name, path in scenarios:
+        if postgresql and name in SQLITE_ONLY:
+            skipped += 1
+            print(f"skip {name} on PostgreSQL: {SQLITE_ONLY[name]}")
+            continue
         try:
             expected = run_states(oracle_command(args.python, path, args.database))
         except RunFailed as exc:
@@ -157,8 +172,10 @@ def main(argv=None):
     summary = f"conformance: {len(scenarios)} scenarios, {match} match, {differ} differ"
     if failed:
         summary += f", {failed} failed"
+    if skipped:
+        summary += f", {skipped} skipped"
     print(summary)
-    return 0 if match == len(scenarios) else 1
+    return 0 if match + skipped == len(scenarios) else 1
 
 
 if __name__ == "__main__":
