@@ -1432,7 +1432,7 @@ void TestMapping::fromJsonErrors_data()
         << related(R"({"name": "addresses", "target": "Address", "kind": "one_to_many",
                        "backpopulates": "user"})")
         << u"schema.entities[0].relationships[0].backpopulates: unknown field (expected one of: "
-           u"name, target, kind, back_populates, cascade, foreign_key)"_s;
+           u"name, target, kind, back_populates, cascade, foreign_key, post_update)"_s;
     QTest::newRow("relationship target missing")
         << related(R"({"name": "addresses", "kind": "one_to_many"})")
         << u"schema.entities[0].relationships[0].target: is required"_s;
@@ -1544,6 +1544,7 @@ void TestMapping::toJsonNormalForm()
         .manyToOne(u"user"_s, u"User"_s)
         .backPopulates(u"addresses"_s)
         .foreignKey({u"user_id"_s})
+        .postUpdate()
         .entity(u"Tag"_s, u"tags"_s)
         .column(u"label"_s, ColumnType::Text)
         .primaryKey()
@@ -1578,7 +1579,8 @@ void TestMapping::toJsonNormalForm()
            {"name": "photo", "type": "blob", "default": "aGk="}],
          "relationships": [
            {"name": "user", "target": "User", "kind": "many_to_one", "back_populates": "addresses",
-            "cascade": ["save-update", "merge"], "foreign_key": ["user_id"]}]},
+            "cascade": ["save-update", "merge"], "foreign_key": ["user_id"],
+            "post_update": true}]},
         {"name": "Tag", "table": "tags",
          "columns": [
            {"name": "label", "type": "text", "primary_key": true},

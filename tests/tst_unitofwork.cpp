@@ -13,7 +13,10 @@
 
 #include <sqlite3.h>
 
+#include <functional>
+
 using namespace sessionscope;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -31,6 +34,22 @@ MappingPtr nodes()
         .oneToMany(QStringLiteral("children"), QStringLiteral("Node"))
         .backPopulates(QStringLiteral("parent"))
         .cascade(kAllCascade);
+    return builder.build();
+}
+
+// People with a buddy: a reference to a row of the same table, optionally post_update.
+MappingPtr people(bool postUpdate)
+{
+    MappingBuilder builder;
+    EntityBuilder &person = builder.entity(QStringLiteral("Person"), QStringLiteral("people"));
+    person.column(QStringLiteral("id"), ColumnType::Integer)
+        .primaryKey()
+        .column(QStringLiteral("name"), ColumnType::Text)
+        .column(QStringLiteral("buddy_id"), ColumnType::Integer)
+        .references(QStringLiteral("people.id"))
+        .manyToOne(QStringLiteral("buddy"), QStringLiteral("Person"));
+    if (postUpdate)
+        person.postUpdate();
     return builder.build();
 }
 
@@ -145,6 +164,28 @@ private:
         m_log.clear();
         m_session->flush();
         return m_log.shapes(true);
+    }
+
+    // name|buddy's name of every stored person, by name.
+    QStringList storedBuddies()
+    {
+        QSqlQuery query(m_db);
+        QStringList rows;
+        if (!query.exec(QStringLiteral("SELECT p.name, b.name FROM people p LEFT JOIN people b "
+                                       "ON b.id = p.buddy_id ORDER BY p.name")))
+            return {query.lastError().text()};
+        while (query.next())
+            rows.append(query.value(0).toString() + u'|' + query.value(1).toString());
+        return rows;
+    }
+    static ErrorKind expectError(const std::function<void()> &f)
+    {
+        try {
+            f();
+        } catch (const SessionError &error) {
+            return error.kind();
+        }
+        return ErrorKind::Operational; // "no error" never matches what the tests expect
     }
 
 private slots:
@@ -703,6 +744,97 @@ private slots:
         QCOMPARE(deleted,
                  (QStringList{leaf.state()->key()[0].toString(), child.state()->key()[0].toString(),
                               root.state()->key()[0].toString()}));
+    }
+
+    // Rows that refer to themselves or to each other cannot be inserted one at a time: the
+    // flush is refused before anything is sent, naming the objects and the relationship, and
+    // the session goes on as before it (the transaction and what earlier flushes wrote).
+    void rowCyclesAreRefused()
+    {
+        if (!open(people(false)))
+            return;
+        Object early = make(u"Person"_s, u"name"_s, u"early"_s);
+        m_session->add(early);
+        m_session->flush();
+        Object ann = make(u"Person"_s, u"name"_s, u"ann"_s);
+        Object bob = make(u"Person"_s, u"name"_s, u"bob"_s);
+        ann.setReference(u"buddy"_s, bob);
+        bob.setReference(u"buddy"_s, ann);
+        m_session->add(ann);
+        m_log.clear();
+        QString message;
+        try {
+            m_session->flush();
+        } catch (const SessionError &error) {
+            QCOMPARE(error.kind(), ErrorKind::InvalidRequest);
+            message = error.message();
+        }
+        QVERIFY2(message.startsWith(u"circular dependency: through Person.buddy"),
+                 qPrintable(message));
+        QVERIFY2(message.contains(u"name = \"ann\"") && message.contains(u"name = \"bob\""),
+                 qPrintable(message));
+        QCOMPARE(m_log.shapes(), QStringList());
+        QCOMPARE(ann.lifecycle(), Lifecycle::Pending);
+        QCOMPARE(bob.lifecycle(), Lifecycle::Pending);
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Active);
+        // One referring to itself, likewise.
+        bob.setReference(u"buddy"_s, Object());
+        ann.setReference(u"buddy"_s, ann);
+        QCOMPARE(expectError([&] { m_session->flush(); }), ErrorKind::InvalidRequest);
+        ann.setReference(u"buddy"_s, bob);
+        m_session->commit(); // bob first, then ann with his key
+        QCOMPARE(early.lifecycle(), Lifecycle::Persistent);
+        QCOMPARE(storedBuddies(), (QStringList{u"ann|bob"_s, u"bob|"_s, u"early|"_s}));
+        // Deleting two rows that refer to each other one at a time cannot work either.
+        QVERIFY(QSqlQuery(m_db).exec(
+            QStringLiteral("UPDATE people SET buddy_id = %1 WHERE name = 'bob'")
+                .arg(ann.get(u"id"_s).toLongLong())));
+        m_session->expireAll();
+        m_session->deleteObject(ann);
+        m_session->deleteObject(bob);
+        QCOMPARE(expectError([&] { m_session->flush(); }), ErrorKind::InvalidRequest);
+        QCOMPARE(ann.lifecycle(), Lifecycle::Persistent);
+        QCOMPARE(m_session->deletedObjects().size(), 2);
+    }
+
+    // post_update: the same rows are written, the foreign keys by UPDATEs after the INSERTs,
+    // and set to NULL by UPDATEs before the DELETEs.
+    void postUpdateWritesCyclesInASecondUpdate()
+    {
+        if (!open(people(true)))
+            return;
+        Object ann = make(u"Person"_s, u"name"_s, u"ann"_s);
+        Object bob = make(u"Person"_s, u"name"_s, u"bob"_s);
+        Object cat = make(u"Person"_s, u"name"_s, u"cat"_s);
+        ann.setReference(u"buddy"_s, bob);
+        bob.setReference(u"buddy"_s, ann);
+        cat.setReference(u"buddy"_s, cat);
+        m_session->add(ann);
+        m_session->add(cat);
+        m_log.clear();
+        m_session->commit();
+        // The three rows first (however many statements carry them), without their buddies;
+        // then one UPDATE per row.
+        QStringList order;
+        for (const StatementEvent &statement : m_log.statements()) {
+            for (const QVariantList &row : statement.rows) {
+                order.append(statement.verb);
+                const qsizetype buddy = statement.parameterColumns.indexOf(2);
+                if (statement.verb == u"INSERT" && buddy >= 0)
+                    QVERIFY(row.at(buddy).isNull());
+            }
+        }
+        QCOMPARE(order, (QStringList{u"INSERT"_s, u"INSERT"_s, u"INSERT"_s, u"UPDATE"_s,
+                                     u"UPDATE"_s, u"UPDATE"_s}));
+        QCOMPARE(storedBuddies(), (QStringList{u"ann|bob"_s, u"bob|ann"_s, u"cat|cat"_s}));
+        QCOMPARE(ann.get(u"buddy_id"_s), bob.get(u"id"_s));
+        m_log.clear();
+        m_session->deleteObject(ann);
+        m_session->deleteObject(bob);
+        m_session->commit();
+        QCOMPARE(m_log.shapes(true), (QStringList{u"UPDATE people"_s, u"UPDATE people"_s,
+                                                  u"DELETE people"_s, u"DELETE people"_s}));
+        QCOMPARE(storedBuddies(), (QStringList{u"cat|cat"_s}));
     }
 
     void versionCounterDetectsConcurrentChange()

@@ -150,6 +150,13 @@ EntityBuilder &EntityBuilder::backPopulates(const QString &name)
     return *this;
 }
 
+EntityBuilder &EntityBuilder::postUpdate()
+{
+    if (Relationship *relationship = lastRelationship("postUpdate"))
+        relationship->postUpdate = true;
+    return *this;
+}
+
 EntityBuilder &EntityBuilder::cascade(Cascade cascade)
 {
     if (Relationship *relationship = lastRelationship("cascade"))

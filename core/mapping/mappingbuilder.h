@@ -39,6 +39,9 @@ public:
     EntityBuilder &backPopulates(const QString &name);
     EntityBuilder &cascade(Cascade cascade);
     EntityBuilder &foreignKey(const QStringList &columns);
+    // The foreign key is written by a second UPDATE after the rows are inserted (and set to
+    // NULL by one before a DELETE), so that rows may refer to each other or to themselves.
+    EntityBuilder &postUpdate();
 
     // A composite attribute over columns of this entity (declared before or after it).
     EntityBuilder &composite(const QString &name, const QStringList &columns);

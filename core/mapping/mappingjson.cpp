@@ -17,9 +17,10 @@ const QStringList kColumnFields{QStringLiteral("name"),        QStringLiteral("t
                                 QStringLiteral("unique"),      QStringLiteral("default"),
                                 QStringLiteral("references"),  QStringLiteral("version"),
                                 QStringLiteral("json_kind"),   QStringLiteral("sensitive")};
-const QStringList kRelationshipFields{QStringLiteral("name"),    QStringLiteral("target"),
-                                      QStringLiteral("kind"),    QStringLiteral("back_populates"),
-                                      QStringLiteral("cascade"), QStringLiteral("foreign_key")};
+const QStringList kRelationshipFields{
+    QStringLiteral("name"),           QStringLiteral("target"),  QStringLiteral("kind"),
+    QStringLiteral("back_populates"), QStringLiteral("cascade"), QStringLiteral("foreign_key"),
+    QStringLiteral("post_update")};
 
 void readColumn(EntityBuilder &entity, const JsonFields &fields)
 {
@@ -119,6 +120,8 @@ void readRelationship(EntityBuilder &entity, const JsonFields &fields)
         entity.backPopulates(fields.requiredString(QStringLiteral("back_populates")));
     if (fields.has(QStringLiteral("cascade")))
         entity.cascade(readCascade(fields));
+    if (fields.optionalBool(QStringLiteral("post_update"), false))
+        entity.postUpdate();
     if (fields.has(QStringLiteral("foreign_key"))) {
         const QJsonValue fk = fields.value(QStringLiteral("foreign_key"));
         QStringList columns;
@@ -237,6 +240,8 @@ QJsonObject mappingToJson(const Mapping &mapping)
             if (!relationship.foreignKeyColumns.isEmpty())
                 r.insert(QStringLiteral("foreign_key"),
                          QJsonArray::fromStringList(relationship.foreignKeyColumns));
+            if (relationship.postUpdate)
+                r.insert(QStringLiteral("post_update"), true);
             relationships.append(r);
         }
         QJsonObject e{{QStringLiteral("name"), entity->name()},

@@ -48,6 +48,9 @@ struct Relationship
     QString backPopulates;
     Cascade cascade = kDefaultCascade;
     QStringList foreignKeyColumns; // explicit choice, when several columns could apply
+    // SQLAlchemy's post_update: the foreign key is not written with the row but by an UPDATE
+    // after the rows are saved (and nulled by one before a DELETE), so rows may form cycles.
+    bool postUpdate = false;
 
     // Resolved by Mapping::build().
     int index = -1; // attribute index within its entity

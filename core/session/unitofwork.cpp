@@ -94,39 +94,6 @@ QVariant committedValue(ObjectState &state, int column)
     return current.kind == LoadResult::Value ? current.value : QVariant();
 }
 
-// Kahn's algorithm that keeps `base` order among rows with no dependency between them.
-QList<ObjectState *>
-stableTopologicalSort(const QList<ObjectState *> &base,
-                      const QList<std::pair<ObjectState *, ObjectState *>> &edges)
-{
-    QHash<ObjectState *, int> incoming;
-    QHash<ObjectState *, QList<ObjectState *>> outgoing;
-    for (const auto &[before, after] : edges) {
-        if (before == after)
-            continue;
-        ++incoming[after];
-        outgoing[before].append(after);
-    }
-    QList<ObjectState *> remaining = base;
-    QList<ObjectState *> out;
-    while (!remaining.isEmpty()) {
-        qsizetype pick = -1;
-        for (qsizetype i = 0; i < remaining.size(); ++i) {
-            if (incoming.value(remaining[i]) == 0) {
-                pick = i;
-                break;
-            }
-        }
-        if (pick < 0)
-            pick = 0; // a cycle of rows: keep the base order for what is left
-        ObjectState *next = remaining.takeAt(pick);
-        out.append(next);
-        for (ObjectState *after : outgoing.value(next))
-            --incoming[after];
-    }
-    return out;
-}
-
 } // namespace
 
 UnitOfWork::UnitOfWork(Session &session)
@@ -213,7 +180,10 @@ bool UnitOfWork::plan()
     }
     while (presortPass()) {
     }
-    return !m_registered.empty();
+    if (m_registered.empty())
+        return false;
+    refuseRowCycles();
+    return true;
 }
 
 bool UnitOfWork::presortPass()
@@ -475,7 +445,16 @@ ObjectState *UnitOfWork::rowToTakeOver(ObjectState &state)
     return held->isRegisteredForFlush() && held->isRegisteredAsDelete() ? held : nullptr;
 }
 
-QList<ObjectState *> UnitOfWork::orderSaves(const EntityType &entity)
+bool UnitOfWork::isSelfReferential(const EntityType &entity)
+{
+    for (const Relationship &relationship : entity.relationships()) {
+        if (relationship.target == &entity && !relationship.postUpdate)
+            return true;
+    }
+    return false;
+}
+
+RowOrder UnitOfWork::orderRows(const EntityType &entity, bool findRowSwitches)
 {
     QList<ObjectState *> updates;
     QList<ObjectState *> switches; // new objects taking over a deleted object's row
@@ -483,7 +462,7 @@ QList<ObjectState *> UnitOfWork::orderSaves(const EntityType &entity)
     for (ObjectState *state : registered(entity, false)) {
         if (state->hasIdentity()) {
             updates.append(state);
-        } else if (ObjectState *replaced = rowToTakeOver(*state)) {
+        } else if (ObjectState *replaced = findRowSwitches ? rowToTakeOver(*state) : nullptr) {
             m_rowSwitches.insert(state, replaced);
             m_replacedRows.insert(replaced);
             switches.append(state);
@@ -499,58 +478,54 @@ QList<ObjectState *> UnitOfWork::orderSaves(const EntityType &entity)
         std::stable_sort(inserts.begin(), inserts.end(), byInsertOrder);
     std::stable_sort(switches.begin(), switches.end(), byInsertOrder);
     sortByKey(updates);
-    // SQLAlchemy's order: UPDATEs of held objects (by key), then of the row switches, then
-    // INSERTs (each in the order the objects were added).
-    QList<ObjectState *> base = updates + switches + inserts;
-
-    // A self-referential entity: a row whose parent is inserted in this flush comes after it.
-    QList<std::pair<ObjectState *, ObjectState *>> edges;
-    QSet<ObjectState *> pending; // built for the first self-referential relationship only
-    for (const Relationship &relationship : entity.relationships()) {
-        if (relationship.target != &entity)
-            continue;
-        if (pending.isEmpty())
-            pending = QSet<ObjectState *>(inserts.cbegin(), inserts.cend());
-        for (ObjectState *state : base) {
-            if (!state->isLoaded(relationship.index))
-                continue;
-            const QVariant value = state->loadedValue(relationship.index);
-            if (relationship.isCollection()) {
-                for (ObjectState *child : value.value<ObjectList>()) {
-                    if (pending.contains(state))
-                        edges.append(std::make_pair(state, child));
-                }
-            } else if (ObjectState *parent = refOf(value); parent && pending.contains(parent)) {
-                edges.append(std::make_pair(parent, state));
-            }
-        }
-    }
-    return edges.isEmpty() ? base : stableTopologicalSort(base, edges);
-}
-
-QList<ObjectState *> UnitOfWork::orderDeletes(const EntityType &entity)
-{
-    QList<ObjectState *> deletes = registered(entity, true);
-    std::stable_sort(deletes.begin(), deletes.end(), keyLess);
-    // A self-referential entity: children are deleted before the parents they refer to.
-    QList<std::pair<ObjectState *, ObjectState *>> edges;
-    for (const Relationship &relationship : entity.relationships()) {
-        if (relationship.target != &entity || relationship.isCollection())
-            continue;
-        for (ObjectState *child : deletes) {
+    // SQLAlchemy's order (persistence.py, _sort_states): the UPDATEs of the row switches (in the
+    // order the objects were added) and of held objects (by key), then the INSERTs.
+    RowOrder order{switches + updates + inserts, registered(entity, true)};
+    std::stable_sort(order.deletes.begin(), order.deletes.end(), keyLess);
+    if (!isSelfReferential(entity))
+        return order;
+    const RelatedObjects related = [&](ObjectState &state, const Relationship &relationship,
+                                       bool deleting, QList<ObjectState *> *out) {
+        if (deleting && !relationship.isCollection()) {
+            // The parent row by the foreign key the row holds (its reference may not be
+            // loaded). A row referring to itself goes in one DELETE.
             QVariantList parentKey;
             for (const ColumnPair &pair : relationship.pairs)
-                parentKey.append(committedValue(*child, pair.foreignKey));
-            for (ObjectState *parent : deletes) {
+                parentKey.append(committedValue(state, pair.foreignKey));
+            for (ObjectState *parent : std::as_const(order.deletes)) {
                 QVariantList referenced;
                 for (const ColumnPair &pair : relationship.pairs)
                     referenced.append(committedValue(*parent, pair.referenced));
-                if (parent != child && referenced == parentKey)
-                    edges.append(std::make_pair(child, parent));
+                if (parent != &state && referenced == parentKey)
+                    out->append(parent);
             }
+            return true;
         }
+        // A deleted parent's collection was loaded by the relationship rules already.
+        if (!deleting && !state.isLoaded(relationship.index))
+            return false;
+        const History h = attributeHistory(state, relationship.index,
+                                           deleting ? kPassiveOff : kPassiveNoInitialize);
+        const QVariantList held = h.sum();
+        for (const QVariant &v : held) {
+            if (ObjectState *object = refOf(v))
+                out->append(object);
+        }
+        // A loaded reference holds something even when it is null.
+        return !relationship.isCollection() || !held.isEmpty();
+    };
+    return orderSelfReferentialRows(entity, order.saves, order.deletes, related);
+}
+
+void UnitOfWork::refuseRowCycles()
+{
+    // Before anything is sent: a cycle of rows refuses the flush and changes nothing. Row
+    // switches are found when the rows are written (a key may come from a parent's INSERT);
+    // they do not change which rows depend on which.
+    for (const auto &entity : m_session.mapping().entities()) {
+        if (isSelfReferential(*entity))
+            orderRows(*entity, false);
     }
-    return edges.isEmpty() ? deletes : stableTopologicalSort(deletes, edges);
 }
 
 // ---- execution -------------------------------------------------------------------------------
@@ -564,7 +539,9 @@ void UnitOfWork::execute()
         // get theirs in memory.
         QHash<ObjectState *, QList<qsizetype>> tasksOf;
         for (qsizetype i = 0; i < tasks.size(); ++i) {
-            if (!tasks[i].dest->isRegisteredForFlush())
+            if (tasks[i].relationship->postUpdate)
+                m_postUpdates.append(tasks[i]); // written once every row is
+            else if (!tasks[i].dest->isRegisteredForFlush())
                 applySync(tasks[i]);
             else
                 tasksOf[tasks[i].dest].append(i);
@@ -572,13 +549,13 @@ void UnitOfWork::execute()
         // Rows of a self-referential entity may take keys generated by earlier rows of the same
         // flush: each is sent on its own. Otherwise consecutive new rows with the same columns
         // share one INSERT, as many as the parameter limit allows.
-        bool selfReferential = false;
-        for (const Relationship &relationship : entity->relationships())
-            selfReferential = selfReferential || relationship.target == entity;
+        const bool selfReferential = isSelfReferential(*entity);
         InsertBatch batch;
         UpdateBatch updates;
         QList<int> columns; // the changed columns of the row at hand; its capacity serves every row
-        for (ObjectState *state : orderSaves(*entity)) {
+        const RowOrder order = orderRows(*entity, true);
+        m_deleteOrder.insert(entity, order.deletes);
+        for (ObjectState *state : order.saves) {
             if (!tasksOf.isEmpty()) {
                 for (qsizetype i : tasksOf.value(state))
                     applySync(tasks[i]);
@@ -633,9 +610,11 @@ void UnitOfWork::execute()
         sendUpdates(*entity, updates);
         sendInserts(*entity, batch);
     }
+    sendPostUpdates();
+    sendPreDeleteUpdates();
     const auto &order = mapping.dependencyOrder();
     for (auto it = order.crbegin(); it != order.crend(); ++it) {
-        for (ObjectState *state : orderDeletes(**it)) {
+        for (ObjectState *state : m_deleteOrder.value(*it)) {
             if (!m_replacedRows.contains(state)) // else a new object took its row over
                 deleteRow(*state);
         }
@@ -1080,22 +1059,26 @@ void UnitOfWork::sendUpdateStatement(const EntityType &entity, UpdateBatch &batc
     }
 }
 
-void UnitOfWork::updateRow(ObjectState &state, ObjectState *replaced)
+void UnitOfWork::updateRow(ObjectState &state, ObjectState *replaced, const QList<int> *only)
 {
     const EntityType &entity = state.entity();
     const SqlDialect &dialect = m_session.dialect();
     QStringList assignments;
     QVariantList parameters;
     QSet<int> changed;
-    state.forEachOriginal([&](const Original &original) {
-        const int c = original.attribute;
-        if (!entity.isColumn(c) || !state.isLoaded(c))
-            return;
-        const QVariant &value = state.loadedValue(c);
-        if (original.kind == OriginalKind::Value && values::equal(value, original.value))
-            return; // set and set back: no net change
-        changed.insert(c);
-    });
+    if (only) {
+        changed = QSet<int>(only->cbegin(), only->cend());
+    } else {
+        state.forEachOriginal([&](const Original &original) {
+            const int c = original.attribute;
+            if (!entity.isColumn(c) || !state.isLoaded(c))
+                return;
+            const QVariant &value = state.loadedValue(c);
+            if (original.kind == OriginalKind::Value && values::equal(value, original.value))
+                return; // set and set back: no net change
+            changed.insert(c);
+        });
+    }
     const int version = entity.versionColumn();
     QVariant oldVersion;
     if (version >= 0) {
@@ -1171,6 +1154,95 @@ void UnitOfWork::updateRow(ObjectState &state, ObjectState *replaced)
                                           "matched")
                                .arg(describeObject(state), entity.table())
                                .arg(rows));
+}
+
+void UnitOfWork::sendPostUpdates()
+{
+    // As SQLAlchemy's post_update: the assignments are made now, and each row they concern is
+    // updated with those foreign-key columns that changed in this flush (by this assignment or
+    // before it: a row's INSERT may already have written it, the UPDATE is sent all the same).
+    QList<ObjectState *> rows;
+    QHash<ObjectState *, QList<int>> columns;
+    for (const SyncTask &task : std::as_const(m_postUpdates)) {
+        applySync(task);
+        QList<int> &pending = columns[task.dest];
+        if (pending.isEmpty())
+            rows.append(task.dest);
+        for (const ColumnPair &pair : task.relationship->pairs) {
+            if (!pending.contains(pair.foreignKey))
+                pending.append(pair.foreignKey);
+        }
+    }
+    QList<ObjectState *> changedRows;
+    for (ObjectState *row : std::as_const(rows)) {
+        QList<int> &pending = columns[row];
+        pending.removeIf([&](int column) {
+            return attributes::history(*row, column, kPassiveNoInitialize).added.isEmpty();
+        });
+        if (!pending.isEmpty())
+            changedRows.append(row);
+    }
+    sendColumnUpdates(changedRows, columns);
+}
+
+void UnitOfWork::sendPreDeleteUpdates()
+{
+    // A row about to be deleted first lets go of the rows its post_update foreign keys point
+    // at (as SQLAlchemy's ManyToOneDP.process_deletes, and OneToManyDP's for the children of a
+    // deleted parent), so that rows referring to each other can be deleted one at a time.
+    QList<ObjectState *> rows;
+    QHash<ObjectState *, QList<int>> columns;
+    // The foreign keys are set to NULL whatever they held (which marks the row modified, as in
+    // SQLAlchemy); rows whose keys that changed get the UPDATE.
+    const auto release = [&](ObjectState &row, const Relationship &relationship) {
+        QList<int> &changed = columns[&row];
+        const bool first = changed.isEmpty();
+        for (const ColumnPair &pair : relationship.pairs) {
+            attributes::set(row, pair.foreignKey, QVariant());
+            if (!changed.contains(pair.foreignKey) &&
+                !attributes::history(row, pair.foreignKey, kPassiveNoInitialize).added.isEmpty())
+                changed.append(pair.foreignKey);
+        }
+        if (first && !changed.isEmpty())
+            rows.append(&row);
+    };
+    for (const auto &entity : m_session.mapping().entities()) {
+        for (const Relationship &relationship : entity->relationships()) {
+            if (!relationship.postUpdate)
+                continue;
+            for (ObjectState *state : registered(*entity, true)) {
+                if (!relationship.isCollection()) {
+                    // SQLAlchemy loads the reference here (its history with PASSIVE_OFF).
+                    attributeHistory(*state, relationship.index, kPassiveOff);
+                    release(*state, relationship);
+                    continue;
+                }
+                const History h = attributeHistory(*state, relationship.index, kPassiveOff);
+                for (const QVariant &v : h.unchanged + h.deleted) {
+                    if (ObjectState *child = refOf(v); child && isDeleted(child))
+                        release(*child, relationship);
+                }
+            }
+        }
+    }
+    sendColumnUpdates(rows, columns);
+}
+
+void UnitOfWork::sendColumnUpdates(QList<ObjectState *> rows,
+                                   const QHash<ObjectState *, QList<int>> &columns)
+{
+    if (rows.isEmpty())
+        return;
+    sortByKey(rows);
+    for (const EntityType *entity : m_session.mapping().dependencyOrder()) {
+        for (ObjectState *row : std::as_const(rows)) {
+            if (&row->entity() != entity)
+                continue;
+            QList<int> only = columns.value(row);
+            std::sort(only.begin(), only.end());
+            updateRow(*row, nullptr, &only);
+        }
+    }
 }
 
 void UnitOfWork::deleteRow(ObjectState &state)

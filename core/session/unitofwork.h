@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rowdependencies.h"
 #include "state/history.h"
 #include "state/objectstate.h"
 #include "state/passive.h"
@@ -69,14 +70,27 @@ private:
     QList<SyncTask> syncTasksFor(const EntityType &entity);
     void applySync(const SyncTask &task);
 
-    // The rows of `entity` to write, in order; finds the row switches among them.
-    QList<ObjectState *> orderSaves(const EntityType &entity);
+    // Whether rows of the entity may depend on other rows of it: a relationship to itself that
+    // is not post_update.
+    static bool isSelfReferential(const EntityType &entity);
+    // The rows of `entity` to save and delete, in order (rowdependencies.h for an entity that
+    // refers to itself); with `findRowSwitches`, finds the row switches among the new ones.
+    RowOrder orderRows(const EntityType &entity, bool findRowSwitches);
+    // Throws when rows of an entity refer to each other in a cycle, before anything is sent.
+    void refuseRowCycles();
     // For a new object, the object deleted in this flush whose row it takes over (its key
     // is theirs): SQLAlchemy's "row switch", an UPDATE of that row instead of a DELETE and an
     // INSERT. Loads that object if it is expired, as SQLAlchemy does to see whether its row is
     // still there.
     ObjectState *rowToTakeOver(ObjectState &state);
-    QList<ObjectState *> orderDeletes(const EntityType &entity);
+    // Foreign keys of post_update relationships (SQLAlchemy's PostUpdateAll): once every row
+    // is saved, the assignments are made and the rows they changed get a second UPDATE; before
+    // the DELETEs, rows about to be deleted have such foreign keys set to NULL.
+    void sendPostUpdates();
+    void sendPreDeleteUpdates();
+    // An UPDATE of the given columns of each row, in key order within each entity.
+    void sendColumnUpdates(QList<ObjectState *> rows,
+                           const QHash<ObjectState *, QList<int>> &columns);
 
     // New rows of one entity with the same columns, sent together: one multi-row INSERT, or
     // one INSERT executed per row. The batches keep their parameter memory from one batch to
@@ -167,8 +181,10 @@ private:
     // of its first `rows` rows (all when negative: those written before a failure keep theirs).
     void storeGenerated(const EntityType &entity, const InsertBatch &batch,
                         const QList<qlonglong> &keys, qsizetype rows = -1) const;
-    // An UPDATE of what changed in `state`; of the row `replaced` had, for a row switch.
-    void updateRow(ObjectState &state, ObjectState *replaced = nullptr);
+    // An UPDATE of what changed in `state` (or of the `only` columns); of the row `replaced`
+    // had, for a row switch.
+    void updateRow(ObjectState &state, ObjectState *replaced = nullptr,
+                   const QList<int> *only = nullptr);
     void deleteRow(ObjectState &state);
     // Sends a statement that writes `state`'s row; `afterSuccess` stores what it produced.
     qint64 run(const QString &sql, const QVariantList &parameters, const StatementShape &shape,
@@ -185,6 +201,10 @@ private:
     // Row switches: the new object and the deleted one whose row it takes over, and those rows.
     QHash<ObjectState *, ObjectState *> m_rowSwitches;
     QSet<ObjectState *> m_replacedRows;
+    // Each entity's rows to delete, in order, decided with its saves.
+    QHash<const EntityType *, QList<ObjectState *>> m_deleteOrder;
+    // Foreign-key assignments of post_update relationships, made after every row is saved.
+    QList<SyncTask> m_postUpdates;
     // Which relationship rules have seen which objects (SQLAlchemy's Preprocess.processed).
     QHash<const Relationship *, QSet<ObjectState *>> m_presorted;
     // Relationships whose changes have been looked for (SQLAlchemy's setup_flush_actions).

@@ -148,6 +148,7 @@ def _make_relationship(entities, rel, classes, table_column, pk_columns):
         back_populates=rel.back_populates,
         cascade=", ".join(rel.cascade),
         uselist=(rel.kind == "one_to_many"),
+        post_update=rel.post_update,
     )
     if rel.kind == "one_to_many":
         kwargs["order_by"] = lambda: pk_columns(rel.target)

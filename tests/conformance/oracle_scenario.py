@@ -53,6 +53,7 @@ class Relationship:
     cascade: list = field(default_factory=lambda: list(DEFAULT_CASCADE))
     foreign_key: str = None           # resolved FK column on the many side
     explicit_foreign_key: bool = False
+    post_update: bool = False
 
     @property
     def many_side(self):
@@ -175,7 +176,7 @@ def _parse_column(where, raw):
 
 def _parse_relationship(where, owner, raw):
     _check_keys(where, raw, ("name", "target", "kind"),
-                ("back_populates", "cascade", "foreign_key"))
+                ("back_populates", "cascade", "foreign_key", "post_update"))
     _check_identifier(where, "name", raw["name"])
     where = f"{where} ({raw['name']})"
     _check_identifier(where, "target", raw["target"])
@@ -197,6 +198,9 @@ def _parse_relationship(where, owner, raw):
         _check_identifier(where, "foreign_key", raw["foreign_key"])
         rel.foreign_key = raw["foreign_key"]
         rel.explicit_foreign_key = True
+    if "post_update" in raw:
+        _check_type(where, "post_update", raw["post_update"], (bool,), "true or false")
+        rel.post_update = raw["post_update"]
     return rel
 
 
