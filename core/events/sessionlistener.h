@@ -110,6 +110,13 @@ public:
     virtual void lifecycleChanged(Session &, ObjectState &, LifecycleTransition) {}
     virtual void attributeChanged(Session &, const AttributeEvent &) {}
     virtual void expired(Session &, ObjectState &, const QList<int> & /*attributes; empty: all*/) {}
+    // Every object of the identity map was expired at once (commit, rollback, expireAll()),
+    // which each takes on its next use. By default: expired() for each, in creation order.
+    virtual void identityMapExpired(Session &session, const QList<ObjectState *> &objects)
+    {
+        for (ObjectState *state : objects)
+            expired(session, *state, {});
+    }
     // A savepoint began, was released or was rolled back; `depth` counts those open after it.
     virtual void savepoint(Session &, SavepointAction, int /*depth*/) {}
     virtual void statementExecuted(Session &, const StatementEvent &) {}

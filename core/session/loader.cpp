@@ -178,17 +178,9 @@ QList<ObjectState *> Loader::loadRows(const EntityType &entity, const QList<Cond
 template<typename Out>
 void Loader::loadInto(const EntityType &entity, const QList<Condition> &where, Out &out)
 {
-    // Someone watching sees each object's events and changes in row order as the rows are
-    // turned into objects, which only the buffered path keeps exactly.
-    if (!m_session.isWatched()) {
-        streamInstances(entity, where, out);
-        return;
-    }
-    const QList<ObjectState *> states =
-        instances(entity, select(entity, allColumns(entity), where));
-    out.reserve(states.size());
-    for (ObjectState *state : states)
-        out.append(typename Out::value_type(state));
+    // Watched or not, each row becomes its object as it is read; observers hear of the new
+    // objects after the statement, in row order (streamInstances()).
+    streamInstances(entity, where, out);
 }
 
 template<typename Out>

@@ -345,11 +345,21 @@ void Session::expireIdentityMap()
 {
     // Walking every object's memory and freeing its values was most of a large session's
     // commit. Deferred, only the dirty list is walked (the identity map keeps it, not the
-    // objects): a dirty object must leave that list now.
-    const bool deferred = !isWatched() && m_pool->deferExpiry();
-    for (ObjectState *state :
-         deferred ? m_identityMap.modifiedStates() : identityMapInCreationOrder())
-        expireWhole(*state);
+    // objects): a dirty object must leave that list now. Watched or not: observers are told in
+    // bulk, and those that want each object walk the identity map themselves.
+    if (!m_pool->deferExpiry()) {
+        for (ObjectState *state : identityMapInCreationOrder())
+            expireWhole(*state);
+        return;
+    }
+    for (ObjectState *state : m_identityMap.modifiedStates()) {
+        state->expire();
+        m_identityMap.unmarkModified(*state);
+    }
+    if (!m_listeners.isEmpty()) {
+        const QList<ObjectState *> objects = identityMapInCreationOrder();
+        notify([&](SessionListener &l) { l.identityMapExpired(*this, objects); });
+    }
 }
 
 void Session::refresh(const Object &object, const QStringList &attributes)

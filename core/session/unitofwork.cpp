@@ -744,9 +744,8 @@ UnitOfWork::InsertForm UnitOfWork::insertForm(const EntityType &entity, const QL
         (needsKey &&
          !connection.isRowIdKey(entity.table(), entity.column(entity.generatedKeyColumn()).name)))
         return InsertForm::ManyRowsReturning;
-    // Watched, rows go as SQLAlchemy sends them, a one-row INSERT executed per row, which also
-    // keeps the statement short in a trace. A row of DEFAULT VALUES has no tuple to repeat.
-    if (m_session.isWatched() || columns.isEmpty())
+    // A row of DEFAULT VALUES has no tuple to repeat.
+    if (columns.isEmpty())
         return InsertForm::RowByRow;
     return InsertForm::ManyRowsCountingKeys;
 }
@@ -947,9 +946,9 @@ void UnitOfWork::startUpdateBatch(const EntityType &entity, const QList<int> &co
     batch.columns = columns;
     const qsizetype width = columns.size() + entity.primaryKey().size();
     batch.parameters.reset(width);
-    // Watched, rows go as SQLAlchemy sends them, one UPDATE executed per row; with nobody
-    // watching, SQLite runs an UPDATE ... FROM (VALUES ...) for about half the work per row.
-    batch.manyRows = !m_session.isWatched() && m_session.m_connection.updatesFromValues();
+    // SQLite runs an UPDATE ... FROM (VALUES ...) for about half the work per row of one
+    // UPDATE executed per row; elsewhere rows go one UPDATE executed per row.
+    batch.manyRows = m_session.m_connection.updatesFromValues();
     batch.perStatement = batch.manyRows ? rowsPerSharedStatement(width) : kMaxRowsPerExecuteMany;
 }
 

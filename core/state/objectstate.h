@@ -236,6 +236,13 @@ public:
     // Handles (Object) referring to this state; see ObjectPool.
     int handleCount() const { return m_handles; }
 
+    // Expiry deferred by the pool (ObjectPool::deferExpiry()): an object the identity map held
+    // when it happened applies it before anything reads or changes its attributes, History,
+    // flags or extras, so that nobody sees the difference. Every accessor calls settle(); so do
+    // the public functions that read members directly. An observer told of a deferred expiry
+    // calls it to see the object touched now.
+    void settle() const; // inline in objectpool.h, which this header includes at its end
+
     // Something visible about the object changed. Each costs a flag test (inline, in
     // objectpool.h) unless the pool tracks changes for a recorder, which then rewrites what was
     // touched:
@@ -286,11 +293,6 @@ private:
 
     // The block: this state, then one QVariant per attribute, then the loaded, expired, touched
     // and no-value-original sets (m_bitWords words each; expired and touched count composites).
-    // Expiry deferred by the pool (ObjectPool::deferExpiry()): an object the identity map held
-    // when it happened applies it before anything reads or changes its attributes, History,
-    // flags or extras, so that nobody sees the difference. Every accessor below calls settle();
-    // so do the public functions that read members directly.
-    void settle() const; // inline in objectpool.h, which this header includes at its end
     // What a touch records while the pool tracks: an attribute slot, or all of them, or the
     // fields.
     static constexpr int kAllSlots = -1;

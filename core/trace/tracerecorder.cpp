@@ -216,6 +216,8 @@ void TraceRecorder::finishEvent(JsonWriter &json)
 void TraceRecorder::maybeWriteKeyframe()
 {
     ++m_sinceKeyframe;
+    if (m_expiring)
+        return; // objects still to report would show expired ahead of their events
     if (m_sinceKeyframe >= m_options.keyframeInterval &&
         m_bytesSinceKeyframe >= m_options.keyframeSpacing * m_lastKeyframeBytes)
         writeKeyframe();
@@ -827,8 +829,18 @@ void TraceRecorder::attributeChanged(Session &, const AttributeEvent &event)
     });
 }
 
+void TraceRecorder::identityMapExpired(Session &session, const QList<ObjectState *> &objects)
+{
+    // The session deferred the expiry; each object takes it as it is reported, so a keyframe
+    // (which reads the objects as they are) waits until every one has been.
+    m_expiring = true;
+    const auto done = qScopeGuard([this] { m_expiring = false; });
+    SessionListener::identityMapExpired(session, objects);
+}
+
 void TraceRecorder::expired(Session &, ObjectState &state, const QList<int> &attributes)
 {
+    state.settle(); // a deferred expiry touches the object now, for this event's delta
     writeEvent("expire", [&](JsonWriter &json) {
         json.key("object");
         json.integer(idOf(&state));

@@ -82,6 +82,7 @@ public:
     void lifecycleChanged(Session &, ObjectState &state, LifecycleTransition transition) override;
     void attributeChanged(Session &, const AttributeEvent &event) override;
     void expired(Session &, ObjectState &state, const QList<int> &attributes) override;
+    void identityMapExpired(Session &session, const QList<ObjectState *> &objects) override;
     void statementExecuted(Session &, const StatementEvent &event) override;
     void savepoint(Session &, SavepointAction action, int depth) override;
 
@@ -124,6 +125,7 @@ private:
     std::vector<Recorded> m_recorded;  // id - 1 -> what was last written
     std::vector<ObjectState *> m_mentioned;
     // The transaction as last written; a reader's initial state until then.
+    bool m_expiring = false; // inside identityMapExpired()
     bool m_transactionActive = false;
     int m_nestedDepth = 0;
     TransactionStatus m_transactionStatus = TransactionStatus::Inactive;
