@@ -355,6 +355,17 @@ private slots:
         ObjectPool::releaseCachedSlabs();
         QCOMPARE(ObjectPool::cachedBytes(), 0);
         const qint64 mappedBefore = ObjectPool::mappedBytes();
+        // Nothing is kept unless the program asks for it.
+        QCOMPARE(ObjectPool::slabCacheLimit(), 0);
+        {
+            Pool pool(m_mapping);
+            pool->reserveBlocks(item(), qsizetype((size_t(4) << 20) / 64));
+            QVERIFY(ObjectPool::mappedBytes() > mappedBefore);
+        }
+        QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
+        QCOMPARE(ObjectPool::cachedBytes(), 0);
+        ObjectPool::setSlabCacheLimit(qint64(64) << 20);
+        const auto unlimited = qScopeGuard([] { ObjectPool::setSlabCacheLimit(0); });
         const size_t block = size_t(ObjectState::blockSize(item()) + 7) / 8 * 8;
         // 9 MiB of objects: slabs of 2 and 4 MiB, then one of 8 MiB left with some 2.5 MiB
         // once the growth ends. The next growth asks for 8 MiB there, and takes those 2.5.
@@ -420,6 +431,9 @@ private slots:
         QCOMPARE(ObjectPool::mappedBytes(), mappedBefore);
         QVERIFY(ObjectPool::cachedBytes() > mapped);
         QVERIFY(ObjectPool::cachedBytes() <= qint64(64) << 20);
+        // A lower limit gives back what it leaves out.
+        ObjectPool::setSlabCacheLimit(qint64(8) << 20);
+        QVERIFY(ObjectPool::cachedBytes() <= qint64(8) << 20);
         ObjectPool::releaseCachedSlabs();
         QCOMPARE(ObjectPool::cachedBytes(), 0);
 #else

@@ -14,6 +14,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <sqlite3.h>
+
 #include <memory>
 
 using namespace sessionscope;
@@ -84,6 +86,22 @@ private slots:
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
+    }
+
+    // The dynamic linker tells whether two objects call the same loaded function: Qt's
+    // plugin and this library call the same SQLite (Debian's plugin links the system one).
+    void sameLoadedSymbolAsksTheLinker()
+    {
+        const void *table = *reinterpret_cast<const void *const *>(m_db.driver());
+        const auto address = [](auto function) { return reinterpret_cast<const void *>(function); };
+        QVERIFY(sameLoadedSymbol(table, "sqlite3_libversion", address(&sqlite3_libversion)));
+        QVERIFY(sameLoadedSymbol(table, "qVersion", address(&qVersion))); // the plugin's Qt
+        QVERIFY(!sameLoadedSymbol(table, "sqlite3_libversion", address(&sqlite3_sourceid)));
+        QVERIFY(!sameLoadedSymbol(table, "no_such_function", address(&sqlite3_libversion)));
+        QVERIFY(!sameLoadedSymbol(nullptr, "sqlite3_libversion", address(&sqlite3_libversion)));
+        // What lies outside any loaded object (the stack) has no library to ask.
+        int local = 0;
+        QVERIFY(!sameLoadedSymbol(&local, "sqlite3_libversion", address(&sqlite3_libversion)));
     }
 
     void nativeHandleOnlyForSqlite()

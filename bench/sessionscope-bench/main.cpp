@@ -8,6 +8,7 @@
 #include "sessionscopecontender.h"
 #include "settings.h"
 
+#include "state/objectpool.h"
 #include "support/error.h"
 
 #include <QCoreApplication>
@@ -35,13 +36,15 @@ namespace {
 // contender's large temporary buffer kept the heap warm for everything after it, and another's
 // lack of one let the heap shrink between runs. Fixed thresholds give every contender's runs the
 // same heap: large blocks from the heap (up to 32 MiB), freed memory kept (up to 64 MiB), as in
-// a process that has been running a while.
+// a process that has been running a while. Object slabs are kept between sessions the same way
+// (up to 64 MiB: ObjectPool::setSlabCacheLimit(), which a program opts into).
 void steadyHeap()
 {
 #if defined(__GLIBC__)
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
+    ObjectPool::setSlabCacheLimit(qint64(64) << 20);
 }
 
 void progress(const std::string &message)

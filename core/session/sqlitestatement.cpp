@@ -6,6 +6,10 @@
 
 #include <sqlite3.h>
 
+#if defined(Q_OS_UNIX)
+#include <dlfcn.h>
+#endif
+
 namespace sessionscope {
 
 namespace {
@@ -78,8 +82,16 @@ void storeText(QVariant &value, QString &&text)
 
 bool sharesOurSqlite(const QSqlDatabase &database)
 {
-    // A plugin with its own copy of SQLite would hand out a handle our library must not touch.
-    // Copies of the same version are treated alike; Debian's plugin links the system library.
+    // A plugin with its own copy of SQLite hands out a handle our library must not touch, even
+    // a copy of the same version (its memory allocator and mutexes are its own). The driver's
+    // virtual table lives in the plugin: SQLite as the plugin sees it must be ours. (Debian's
+    // plugin links the system library, which this library links too.) The version is checked
+    // as well, for a plugin built into the program with SQLite's symbols hidden.
+    const QSqlDriver *driver = database.driver();
+    const void *table = *reinterpret_cast<const void *const *>(driver);
+    if (!sameLoadedSymbol(table, "sqlite3_libversion",
+                          reinterpret_cast<const void *>(&sqlite3_libversion)))
+        return false;
     QSqlQuery query(database);
     if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next())
         return false;
@@ -87,6 +99,26 @@ bool sharesOurSqlite(const QSqlDatabase &database)
 }
 
 } // namespace
+
+bool sameLoadedSymbol(const void *inObject, const char *symbol, const void *ours)
+{
+#if defined(Q_OS_UNIX) && defined(RTLD_NOLOAD)
+    Dl_info info{};
+    if (!inObject || !dladdr(inObject, &info) || !info.dli_fname)
+        return false;
+    void *object = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD); // already loaded: no load
+    if (!object)
+        return false;
+    const void *theirs = dlsym(object, symbol);
+    dlclose(object);
+    return theirs && theirs == ours;
+#else
+    Q_UNUSED(inObject);
+    Q_UNUSED(symbol);
+    Q_UNUSED(ours);
+    return false;
+#endif
+}
 
 sqlite3 *nativeSqliteHandle(const QSqlDatabase &database)
 {

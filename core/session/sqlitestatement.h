@@ -13,9 +13,14 @@ struct sqlite3_value;
 namespace sessionscope {
 
 // SQLite's own connection behind a QSQLITE QSqlDatabase, when statements may use it directly:
-// Qt's plugin must share this process's SQLite library (checked by version), and
+// Qt's plugin must call the very SQLite library this library calls (sameLoadedSymbol()), and
 // SESSIONSCOPE_SQLITE_STATEMENTS must not be "qtsql". Null otherwise, and for other drivers.
 sqlite3 *nativeSqliteHandle(const QSqlDatabase &database);
+
+// Whether `symbol`, looked up from the shared object that holds `inObject` (its own definition,
+// or that of a library it loaded), is the function at `ours`: the dynamic linker's answer to
+// "do both call the same loaded library". False where that cannot be asked.
+bool sameLoadedSymbol(const void *inObject, const char *symbol, const void *ours);
 
 // Whether `column` of `table` is its rowid (declared INTEGER PRIMARY KEY, the only key column,
 // not DESC, in a table with rowids): then an INSERT's generated key is sqlite3_last_insert_rowid().

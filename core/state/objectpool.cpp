@@ -70,15 +70,14 @@ std::byte *mapHugeAligned(size_t bytes)
     return begin + lead;
 }
 
-// Mapped slabs that pools gave back, kept for the pools after them up to kLimit bytes in all.
+// Mapped slabs that pools gave back, kept for the pools after them up to a limit in all (none
+// unless the program sets one).
 // The kernel zeroes a fresh mapping as it is first touched, which was a tenth of loading 100k
 // objects; a kept slab is only written over. Pools live on any thread: one lock, taken once
 // per slab. Never destroyed, so that pools outliving static destruction can still give back.
 class SlabCache
 {
 public:
-    static constexpr size_t kLimit = size_t(64) << 20;
-
     static SlabCache &instance()
     {
         static auto *cache = new SlabCache;
@@ -90,7 +89,7 @@ public:
     bool keep(std::byte *memory, size_t bytes)
     {
         const std::lock_guard lock(m_mutex);
-        if (m_bytes + bytes > kLimit)
+        if (m_bytes + bytes > m_limit)
             return false;
         m_slabs.push_back({memory, bytes});
         m_bytes += bytes;
@@ -126,13 +125,25 @@ public:
         return qint64(m_bytes);
     }
 
-    void clear()
+    void clear() { setLimit(0, true); }
+
+    size_t limit()
     {
         const std::lock_guard lock(m_mutex);
-        for (const Kept &k : m_slabs)
-            munmap(k.memory, k.bytes);
-        m_slabs.clear();
-        m_bytes = 0;
+        return m_limit;
+    }
+
+    // Unmaps what is kept beyond the new limit (everything with `all`).
+    void setLimit(size_t limit, bool all = false)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (!all)
+            m_limit = limit;
+        while (!m_slabs.empty() && (all || m_bytes > m_limit)) {
+            munmap(m_slabs.back().memory, m_slabs.back().bytes);
+            m_bytes -= m_slabs.back().bytes;
+            m_slabs.pop_back();
+        }
     }
 
 private:
@@ -144,6 +155,7 @@ private:
     std::mutex m_mutex;
     std::vector<Kept> m_slabs;
     size_t m_bytes = 0;
+    size_t m_limit = 0;
 };
 #endif
 
@@ -177,6 +189,24 @@ qint64 ObjectPool::cachedBytes()
 {
 #if defined(SESSIONSCOPE_HUGE_SLABS)
     return SlabCache::instance().bytes();
+#else
+    return 0;
+#endif
+}
+
+void ObjectPool::setSlabCacheLimit(qint64 bytes)
+{
+#if defined(SESSIONSCOPE_HUGE_SLABS)
+    SlabCache::instance().setLimit(size_t(std::max<qint64>(bytes, 0)));
+#else
+    Q_UNUSED(bytes);
+#endif
+}
+
+qint64 ObjectPool::slabCacheLimit()
+{
+#if defined(SESSIONSCOPE_HUGE_SLABS)
+    return qint64(SlabCache::instance().limit());
 #else
     return 0;
 #endif

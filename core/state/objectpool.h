@@ -51,9 +51,14 @@ public:
     };
     // Bytes of slabs mapped on their own by all pools, which the heap's own statistics miss.
     static qint64 mappedBytes();
-    // Such slabs outlive their pool: given back, they are kept (up to 64 MiB in all) for the
-    // next pools' reservations and growths to take, instead of mapping fresh memory that the
-    // kernel must zero. Bytes kept, and giving them back to the system now.
+    // On request, such slabs outlive their pool: given back, they are kept (up to the limit, in
+    // all) for the next pools' reservations and growths to take, instead of mapping fresh
+    // memory that the kernel must zero, which a program making and dropping large sessions
+    // one after the other gains from. The limit is 0 (nothing kept) unless the program sets
+    // one: memory a session keeps once it is gone is the program's choice. Lowering it gives
+    // back what is kept beyond it. Bytes kept, and giving them back to the system now.
+    static void setSlabCacheLimit(qint64 bytes);
+    static qint64 slabCacheLimit();
     static qint64 cachedBytes();
     static void releaseCachedSlabs();
     // Memory for what changed objects allocate and free again (their originals), recycled
