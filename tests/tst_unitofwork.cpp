@@ -6,7 +6,9 @@
 #include "mapping/mappingbuilder.h"
 #include "session/sqlitestatement.h"
 #include "support/error.h"
+#include "trace/tracerecorder.h"
 
+#include <QBuffer>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -847,9 +849,12 @@ private slots:
             sqlite3 *handle = openUnwatchedSqlite(testing::usersAndAddresses());
             if (!handle)
                 return;
+            QBuffer traceBuffer;
+            traceBuffer.open(QIODevice::WriteOnly);
+            std::unique_ptr<TraceRecorder> recorder;
             if (watched) {
                 m_session->addListener(&m_log);
-                m_session->pool().setTracking(true);
+                recorder = std::make_unique<TraceRecorder>(*m_session, &traceBuffer);
             }
             {
                 SqliteTrace trace(handle);
@@ -862,7 +867,7 @@ private slots:
                 m_session->commit();
                 sent[watched] = trace.startingWith(u""_s);
             }
-            m_session->pool().setTracking(false);
+            recorder.reset();
             m_session->removeListener(&m_log);
             cleanup();
         }

@@ -240,6 +240,33 @@ void Loader::streamInstances(const EntityType &entity, const QList<Condition> &w
         }
         out.clear();
     };
+    // Once the last row is read and before observers hear of the statement, the new objects
+    // join the identity map and held objects fill what they lack: the statement's observers
+    // see its effect, and the new objects' events follow it, in row order.
+    std::vector<ObjectState *> loaded;
+    bool placing = false;
+    details.afterSuccess = [&](qint64) {
+        if (!reader.failure().isEmpty())
+            return; // nothing changes; the load fails below
+        placing = true;
+        QSet<ObjectState *> partials;
+        identityMap.reserveMore(qsizetype(made.size()));
+        loaded.reserve(made.size());
+        for (const Made &m : made) {
+            if (ObjectState *first = identityMap.placeHeld(*m.state, m.hash)) {
+                // A row repeating an earlier row's key (key columns the database lets
+                // repeat) is that object's row again, as in instance().
+                for (int c = 0; c < entity.columnCount(); ++c)
+                    row[size_t(c)] = m.state->loadedValue(c);
+                m.state->setAttached(false);
+                out[m.position] = Item(fillUnloaded(*first, row, partials));
+                continue;
+            }
+            loaded.push_back(m.state);
+        }
+        for (qsizetype i = 0; i < held.size(); ++i)
+            fillUnloaded(*held[i], heldRows.mutableRow(i), partials);
+    };
     try {
         m_session.connectionForWork().execute(
             sql, parameters, {QStringLiteral("SELECT"), entity.table()},
@@ -276,7 +303,8 @@ void Loader::streamInstances(const EntityType &entity, const QList<Condition> &w
             },
             details);
     } catch (...) {
-        undo();
+        if (!placing)
+            undo();
         throw;
     }
     if (!reader.failure().isEmpty()) {
@@ -284,22 +312,8 @@ void Loader::streamInstances(const EntityType &entity, const QList<Condition> &w
         throw SessionError(ErrorKind::Operational, reader.failure());
     }
 
-    QSet<ObjectState *> partials;
-    identityMap.reserveMore(qsizetype(made.size()));
-    for (const Made &m : made) {
-        if (ObjectState *first = identityMap.placeHeld(*m.state, m.hash)) {
-            // A row repeating an earlier row's key (key columns the database lets repeat) is
-            // that object's row again, as in instance().
-            for (int c = 0; c < entity.columnCount(); ++c)
-                row[size_t(c)] = m.state->loadedValue(c);
-            m.state->setAttached(false);
-            out[m.position] = Item(fillUnloaded(*first, row, partials));
-            continue;
-        }
-        m_session.emitLifecycle(*m.state, LifecycleTransition::LoadedAsPersistent);
-    }
-    for (qsizetype i = 0; i < held.size(); ++i)
-        fillUnloaded(*held[i], heldRows.mutableRow(i), partials);
+    for (ObjectState *state : loaded)
+        m_session.emitLifecycle(*state, LifecycleTransition::LoadedAsPersistent);
 }
 
 QVariantList Loader::normalizeKey(const EntityType &entity, const QVariantList &key) const

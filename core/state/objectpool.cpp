@@ -395,7 +395,6 @@ void ObjectPool::setTracking(bool on)
 
 bool ObjectPool::deferExpiry()
 {
-    Q_ASSERT(!m_tracking);
     if (m_expiryEpoch < std::numeric_limits<quint8>::max()) {
         ++m_expiryEpoch;
         return true;

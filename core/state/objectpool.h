@@ -112,7 +112,8 @@ public:
     // the epoch advances, and each held object whose own epoch lags applies the expiry when it
     // is next used (ObjectState::settle()). Returns false, deferring nothing, once the epoch
     // would wrap: it starts again from zero, and the caller expires each held object itself.
-    // Never while tracking, which must see each object change when the expiry happens.
+    // While tracking, whoever tracks (a recorder) settles the objects as it is told of the
+    // expiry, so that each is touched at that step.
     bool deferExpiry();
     quint8 expiryEpoch() const { return m_expiryEpoch; }
 
