@@ -1,6 +1,6 @@
 #include "diffmodel.h"
 
-#include "valueformat.h"
+#include "trace/valuetext.h"
 
 #include <QFont>
 #include <QJsonArray>

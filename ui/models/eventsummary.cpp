@@ -1,8 +1,8 @@
 #include "eventsummary.h"
 
 #include "lifecyclestyle.h"
+#include "trace/valuetext.h"
 #include "tracedocument.h"
-#include "valueformat.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -4,8 +4,8 @@
 #include "lifecyclestyle.h"
 #include "models/objectmodel.h"
 #include "placeholdertreeview.h"
+#include "trace/valuetext.h"
 #include "tracedocument.h"
-#include "valueformat.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
