@@ -26,8 +26,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDockWidget>
 #include <QImage>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
@@ -36,6 +39,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
@@ -66,6 +70,19 @@ QMessageBox *errorDialog(QWidget *window)
     return window->findChild<QMessageBox *>(u"errorDialog"_s);
 }
 
+// The row of a two-level model whose first column says `name`, under any group.
+QModelIndex findRow(const QAbstractItemModel &model, const QString &name)
+{
+    for (int group = 0; group < model.rowCount(); ++group) {
+        const QModelIndex parent = model.index(group, 0);
+        for (int row = 0; row < model.rowCount(parent); ++row) {
+            if (model.index(row, 0, parent).data().toString() == name)
+                return model.index(row, 0, parent);
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 class InspectorTest : public QObject
@@ -90,6 +107,8 @@ private slots:
     void darkPaletteKeepsBadgesReadable();
     void screenshotOption();
     void russianTranslationIsComplete();
+    void searchFindsWhatTheLogShows();
+    void eventsThatTouchedAnAttribute();
 
 private:
     QString writeDemoTrace();
@@ -574,6 +593,138 @@ void InspectorTest::russianTranslationIsComplete()
         QVERIFY(window.positionText() != u"Nothing open"_s);
     }
     QCoreApplication::removeTranslator(&translator);
+}
+
+// Ctrl+F and a word: the log keeps what shows the word, not what holds it in its JSON.
+void InspectorTest::searchFindsWhatTheLogShows()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    const Timeline &timeline = window.document()->timeline();
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    auto *search = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(search);
+    QCOMPARE(search->objectName(), u"eventSearch"_s);
+    EventLogModel *log = window.eventLogView()->model();
+    QTreeView *view = window.eventLogView()->view();
+    QCOMPARE(view->model(), log);
+
+    QTest::keyClicks(search, u"delete"_s);
+    QTRY_COMPARE(log->filter().text, u"delete"_s);
+    QVERIFY(log->rowCount() > 0 && log->rowCount() < 10);
+    int events = 0;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const QModelIndex op = log->index(row, 0);
+        const QString opText = op.siblingAtColumn(EventLogModel::SummaryColumn).data().toString();
+        QVERIFY2(opText.contains(u"delete"_s, Qt::CaseInsensitive) || log->rowCount(op) > 0,
+                 qPrintable(opText));
+        for (int child = 0; child < log->rowCount(op); ++child) {
+            const QModelIndex event = log->index(child, 0, op);
+            const QString kind = event.siblingAtColumn(EventLogModel::KindColumn).data().toString();
+            const QString summary =
+                event.siblingAtColumn(EventLogModel::SummaryColumn).data().toString();
+            // Attribute events hold "deleted":[] in their History; none is about deleting.
+            QVERIFY2(kind != u"attribute"_s, qPrintable(summary));
+            QVERIFY2(summary.contains(u"delete"_s, Qt::CaseInsensitive),
+                     qPrintable(kind + u": "_s + summary));
+            QVERIFY(view->isExpanded(op));
+            ++events;
+        }
+    }
+    QVERIFY(events >= 2);
+
+    // Objects are named by id in the lines and by name in the log: the log finds the name.
+    search->selectAll();
+    QTest::keyClicks(search, u"ann.name ="_s);
+    QTRY_COMPARE(log->filter().text, u"ann.name ="_s);
+    QStringList found;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const QModelIndex op = log->index(row, 0);
+        for (int child = 0; child < log->rowCount(op); ++child)
+            found.append(log->index(child, EventLogModel::SummaryColumn, op).data().toString());
+    }
+    QCOMPARE(found, (QStringList{u"ann.name = \"ann\""_s, u"ann.name = \"annie\""_s}));
+    // Clicking what was found steps there.
+    const QModelIndex annie = log->index(0, EventLogModel::SummaryColumn, log->index(1, 0));
+    view->scrollTo(annie);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(annie).center());
+    QCOMPARE(window.document()->cursor(), log->eventOf(annie));
+    QCOMPARE(timeline.operationOf(window.document()->cursor()), 13);
+}
+
+// The object view's context menu on ann.name lists the events that named or changed her
+// name, not the one that set ann.joined when she was made.
+void InspectorTest::eventsThatTouchedAnAttribute()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    for (int op = 1; op <= 13; ++op) // to "set ann name = annie"
+        QTest::keyClick(&window, Qt::Key_F10);
+    QTreeView *identity = window.identityMapView()->view();
+    const QModelIndex annRow = findRow(*identity->model(), u"ann"_s);
+    QVERIFY(annRow.isValid());
+    QTest::mouseClick(identity->viewport(), Qt::LeftButton, {},
+                      identity->visualRect(annRow).center());
+    ObjectView *objectView = window.objectView();
+    const int ann = objectView->objectSlot();
+    QCOMPARE(document->objectNameOfSlot(ann), u"ann"_s);
+
+    QTreeView *attributes = objectView->view();
+    QModelIndex name;
+    for (int row = 0; row < attributes->model()->rowCount(); ++row) {
+        if (attributes->model()->index(row, 0).data().toString() == u"name")
+            name = attributes->model()->index(row, ObjectModel::ValueColumn);
+    }
+    QVERIFY(name.isValid());
+    bool clicked = false;
+    // The menu runs its own event loop: choose from it once it is up.
+    std::function<void()> choose = [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu) {
+            QTimer::singleShot(10, choose);
+            return;
+        }
+        for (QAction *action : menu->actions()) {
+            if (action->text() == u"Events That Touched ann.name") {
+                QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+                clicked = true;
+                return;
+            }
+        }
+        menu->close();
+    };
+    QTimer::singleShot(0, choose);
+    const QPoint at = attributes->visualRect(name).center();
+    QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, at,
+                                attributes->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(attributes->viewport(), &menuEvent);
+    QVERIFY(clicked);
+
+    EventLogModel *log = window.eventLogView()->model();
+    QCOMPARE(log->filter().object, document->timeline().ids().idAt(ann));
+    QCOMPARE(log->filter().attribute, u"name"_s);
+    QVERIFY(dockOf(window.eventLogView())->isVisible());
+    QStringList operations;
+    QStringList events;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const QModelIndex op = log->index(row, 0);
+        operations.append(op.siblingAtColumn(EventLogModel::SummaryColumn).data().toString());
+        for (int child = 0; child < log->rowCount(op); ++child)
+            events.append(log->index(child, EventLogModel::SummaryColumn, op).data().toString());
+    }
+    QVERIFY2(operations.contains(u"new User as ann"_s), qPrintable(operations.join(u", "_s)));
+    QVERIFY(operations.contains(u"set ann name = \"annie\""_s));
+    QVERIFY(events.contains(u"ann.name = \"ann\""_s));
+    for (const QString &event : std::as_const(events))
+        QVERIFY2(!event.startsWith(u"ann.joined"_s) && !event.startsWith(u"ann.prefs"_s),
+                 qPrintable(event));
 }
 
 QTEST_MAIN(InspectorTest)

@@ -4,127 +4,80 @@
 <context>
     <name>EventSummary</name>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="24"/>
+        <location filename="../ui/models/eventsummary.cpp" line="78"/>
         <source>(session)</source>
         <translation>(сессия)</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="58"/>
+        <location filename="../ui/models/eventsummary.cpp" line="81"/>
         <source>loaded → %1</source>
         <translation>загружен → %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="69"/>
+        <location filename="../ui/models/eventsummary.cpp" line="111"/>
         <source>transaction begins</source>
         <translation>начало транзакции</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="71"/>
+        <location filename="../ui/models/eventsummary.cpp" line="114"/>
         <source>before flush</source>
         <translation>перед сбросом</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="73"/>
+        <location filename="../ui/models/eventsummary.cpp" line="117"/>
         <source>after flush (statements sent, objects not yet updated)</source>
         <translation>после сброса (запросы отправлены, объекты ещё не обновлены)</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="75"/>
+        <location filename="../ui/models/eventsummary.cpp" line="121"/>
         <source>after flush: objects updated</source>
         <translation>после сброса: объекты обновлены</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="77"/>
+        <location filename="../ui/models/eventsummary.cpp" line="124"/>
         <source>before commit</source>
         <translation>перед фиксацией</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="79"/>
+        <location filename="../ui/models/eventsummary.cpp" line="127"/>
         <source>transaction committed</source>
         <translation>транзакция зафиксирована</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="81"/>
+        <location filename="../ui/models/eventsummary.cpp" line="130"/>
         <source>transaction rolled back</source>
         <translation>транзакция откачена</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="83"/>
+        <location filename="../ui/models/eventsummary.cpp" line="133"/>
         <source>session rolled back</source>
         <translation>сессия откачена</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="110"/>
-        <source>SQL</source>
-        <translation>SQL</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="112"/>
-        <source>lifecycle</source>
-        <translation>жизненный цикл</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="114"/>
-        <source>attribute</source>
-        <translation>атрибут</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="116"/>
-        <source>session</source>
-        <translation>сессия</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="118"/>
-        <source>savepoint</source>
-        <translation>точка сохранения</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="120"/>
-        <source>expire</source>
-        <translation>устаревание</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="122"/>
-        <source>alias</source>
-        <translation>псевдоним</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="124"/>
-        <source>start</source>
-        <translation>старт</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="126"/>
-        <source>begin</source>
-        <translation>начало</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="128"/>
-        <source>end</source>
-        <translation>конец</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="130"/>
-        <source>keyframe</source>
-        <translation>ключевой кадр</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="139"/>
-        <source>%1 — failed: %2: %3</source>
-        <translation>%1 — ошибка: %2: %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/eventsummary.cpp" line="142"/>
+        <location filename="../ui/models/eventsummary.cpp" line="417"/>
         <source>%1 — did not finish</source>
         <translation>%1 — не завершена</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="154"/>
+        <location filename="../ui/models/eventsummary.cpp" line="88"/>
+        <location filename="../ui/models/eventsummary.cpp" line="377"/>
         <source>%1 — failed: %2</source>
         <translation>%1 — ошибка: %2</translation>
     </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="83"/>
+        <source>%1 → %2</source>
+        <comment>from one object state to another</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="85"/>
+        <source>%1: %2</source>
+        <comment>an object: its state change</comment>
+        <translation>%1: %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/models/eventsummary.cpp" line="157"/>
+        <location filename="../ui/models/eventsummary.cpp" line="91"/>
         <source>(%n row(s))</source>
         <translation>
             <numerusform>(%n строка)</numerusform>
@@ -133,72 +86,311 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="169"/>
+        <location filename="../ui/models/eventsummary.cpp" line="93"/>
+        <source>%1: %2</source>
+        <comment>an error&apos;s kind: its message</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="96"/>
         <source>%1.%2 += %3</source>
         <translation>%1.%2 += %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="171"/>
+        <location filename="../ui/models/eventsummary.cpp" line="99"/>
         <source>%1.%2 −= %3</source>
         <translation>%1.%2 −= %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="173"/>
+        <location filename="../ui/models/eventsummary.cpp" line="102"/>
         <source>%1.%2 changed in place</source>
         <translation>%1.%2 изменён на месте</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="178"/>
+        <location filename="../ui/models/eventsummary.cpp" line="105"/>
+        <source>%1.%2 = %3</source>
+        <translation>%1.%2 = %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="108"/>
         <source>(back-populated from %1.%2)</source>
         <translation>(обратное заполнение из %1.%2)</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="189"/>
+        <location filename="../ui/models/eventsummary.cpp" line="136"/>
         <source>savepoint opened (%1 open)</source>
         <translation>точка сохранения открыта (открыто: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="191"/>
+        <location filename="../ui/models/eventsummary.cpp" line="139"/>
         <source>savepoint released (%1 open)</source>
         <translation>точка сохранения освобождена (открыто: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="193"/>
+        <location filename="../ui/models/eventsummary.cpp" line="142"/>
         <source>rolled back to the savepoint (%1 open)</source>
         <translation>откат к точке сохранения (открыто: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="199"/>
+        <location filename="../ui/models/eventsummary.cpp" line="145"/>
         <source>%1: every attribute expired</source>
         <translation>%1: устарели все атрибуты</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="203"/>
+        <location filename="../ui/models/eventsummary.cpp" line="148"/>
         <source>%1: %2 expired</source>
         <translation>%1: устаревшие атрибуты — %2</translation>
     </message>
     <message>
+        <location filename="../ui/models/eventsummary.cpp" line="151"/>
+        <source>#%1 is called %2</source>
+        <translation>#%1 получает имя %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="191"/>
+        <source>SQL</source>
+        <comment>event type</comment>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="192"/>
+        <source>lifecycle</source>
+        <comment>event type</comment>
+        <translation>жизненный цикл</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="193"/>
+        <source>attribute</source>
+        <comment>event type</comment>
+        <translation>атрибут</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="194"/>
+        <source>session</source>
+        <comment>event type</comment>
+        <translation>сессия</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="195"/>
+        <source>savepoint</source>
+        <comment>event type</comment>
+        <translation>точка сохранения</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="196"/>
+        <source>expire</source>
+        <comment>event type</comment>
+        <translation>устаревание</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="197"/>
+        <source>alias</source>
+        <comment>event type</comment>
+        <translation>псевдоним</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="198"/>
+        <source>start</source>
+        <comment>event type</comment>
+        <translation>старт</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="199"/>
+        <source>begin</source>
+        <comment>event type</comment>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="200"/>
+        <source>end</source>
+        <comment>event type</comment>
+        <translation>конец</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="201"/>
+        <source>keyframe</source>
+        <comment>event type</comment>
+        <translation>ключевой кадр</translation>
+    </message>
+    <message>
         <location filename="../ui/models/eventsummary.cpp" line="206"/>
-        <source>%1 is called %2</source>
-        <translation>%1 называется %2</translation>
+        <source>new</source>
+        <comment>operation kind</comment>
+        <translation>создание</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="207"/>
+        <source>add</source>
+        <comment>operation kind</comment>
+        <translation>добавление</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="208"/>
+        <source>delete</source>
+        <comment>operation kind</comment>
+        <translation>удаление</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="209"/>
+        <source>set</source>
+        <comment>operation kind</comment>
+        <translation>присваивание</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="210"/>
+        <source>append</source>
+        <comment>operation kind</comment>
+        <translation>дополнение</translation>
     </message>
     <message>
         <location filename="../ui/models/eventsummary.cpp" line="211"/>
+        <source>remove</source>
+        <comment>operation kind</comment>
+        <translation>изъятие</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="212"/>
+        <source>mutate</source>
+        <comment>operation kind</comment>
+        <translation>мутация</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="213"/>
+        <source>flag modified</source>
+        <comment>operation kind</comment>
+        <translation>пометка изменения</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="214"/>
+        <source>read</source>
+        <comment>operation kind</comment>
+        <translation>чтение</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="215"/>
+        <source>flush</source>
+        <comment>operation kind</comment>
+        <translation>сброс</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="216"/>
+        <source>commit</source>
+        <comment>operation kind</comment>
+        <translation>фиксация</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="217"/>
+        <source>rollback</source>
+        <comment>operation kind</comment>
+        <translation>откат</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="218"/>
+        <source>begin nested</source>
+        <comment>operation kind</comment>
+        <translation>вложенная транзакция</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="220"/>
+        <source>release savepoint</source>
+        <comment>operation kind</comment>
+        <translation>освобождение точки сохранения</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="222"/>
+        <source>roll back to savepoint</source>
+        <comment>operation kind</comment>
+        <translation>откат к точке сохранения</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="223"/>
+        <source>expire</source>
+        <comment>operation kind</comment>
+        <translation>устаревание</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="224"/>
+        <source>expire all</source>
+        <comment>operation kind</comment>
+        <translation>устаревание всех</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="225"/>
+        <source>refresh</source>
+        <comment>operation kind</comment>
+        <translation>обновление</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="226"/>
+        <source>expunge</source>
+        <comment>operation kind</comment>
+        <translation>исключение из сессии</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="227"/>
+        <source>expunge all</source>
+        <comment>operation kind</comment>
+        <translation>исключение всех</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="228"/>
+        <source>merge</source>
+        <comment>operation kind</comment>
+        <translation>слияние</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="229"/>
+        <source>get</source>
+        <comment>operation kind</comment>
+        <translation>получение</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="230"/>
+        <source>query</source>
+        <comment>operation kind</comment>
+        <translation>запрос</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="231"/>
+        <source>SQL</source>
+        <comment>operation kind</comment>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="232"/>
+        <source>note</source>
+        <comment>operation kind</comment>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="233"/>
+        <source>close</source>
+        <comment>operation kind</comment>
+        <translation>закрытие</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="234"/>
+        <source>bulk</source>
+        <comment>operation kind</comment>
+        <translation>пакетная операция</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventsummary.cpp" line="154"/>
         <source>the session already held objects when recording began</source>
         <translation>к началу записи в сессии уже были объекты</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="216"/>
+        <location filename="../ui/models/eventsummary.cpp" line="161"/>
         <source>failed: %1</source>
         <translation>ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="217"/>
+        <location filename="../ui/models/eventsummary.cpp" line="164"/>
         <source>done</source>
         <translation>завершено</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventsummary.cpp" line="220"/>
+        <location filename="../ui/models/eventsummary.cpp" line="158"/>
         <source>the whole state (for faster seeking)</source>
         <translation>полное состояние (для быстрой перемотки)</translation>
     </message>
@@ -505,68 +697,68 @@
         <translation>Поиск событий</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="39"/>
+        <location filename="../ui/views/eventlogview.cpp" line="40"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="41"/>
+        <location filename="../ui/views/eventlogview.cpp" line="42"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="43"/>
+        <location filename="../ui/views/eventlogview.cpp" line="44"/>
         <source>Show All</source>
         <translation>Показать все</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="44"/>
+        <location filename="../ui/views/eventlogview.cpp" line="45"/>
         <source>Stop showing only the events that touched this object</source>
         <translation>Больше не показывать только события, затронувшие этот объект</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="52"/>
+        <location filename="../ui/views/eventlogview.cpp" line="53"/>
         <source>Event log</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="53"/>
-        <location filename="../ui/views/eventlogview.cpp" line="117"/>
+        <location filename="../ui/views/eventlogview.cpp" line="54"/>
+        <location filename="../ui/views/eventlogview.cpp" line="118"/>
         <source>Open a trace to see what its session did.</source>
         <translation>Откройте трассу, чтобы увидеть, что делала её сессия.</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="101"/>
+        <location filename="../ui/views/eventlogview.cpp" line="102"/>
         <source>All kinds</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="103"/>
+        <location filename="../ui/views/eventlogview.cpp" line="104"/>
         <source>All entities</source>
         <translation>Все сущности</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="106"/>
+        <location filename="../ui/views/eventlogview.cpp" line="107"/>
         <source>operation: %1</source>
         <translation>операция: %1</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="108"/>
+        <location filename="../ui/views/eventlogview.cpp" line="109"/>
         <source>event: %1</source>
         <translation>событие: %1</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="116"/>
+        <location filename="../ui/views/eventlogview.cpp" line="117"/>
         <source>No event matches the filters.</source>
         <translation>Нет событий, подходящих под фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="170"/>
+        <location filename="../ui/views/eventlogview.cpp" line="171"/>
         <source>Only events that touched &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Только события, затронувшие &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="171"/>
+        <location filename="../ui/views/eventlogview.cpp" line="172"/>
         <source>Only events that touched &lt;b&gt;%1.%2&lt;/b&gt;</source>
         <translation>Только события, затронувшие &lt;b&gt;%1.%2&lt;/b&gt;</translation>
     </message>
@@ -634,7 +826,7 @@
     <message>
         <location filename="../ui/views/identitymapview.cpp" line="28"/>
         <source>Filter by name, key or value</source>
-        <translation>Фильтр по имени, ключу или значению</translation>
+        <translation>Имя, ключ или значение</translation>
     </message>
     <message>
         <location filename="../ui/views/identitymapview.cpp" line="30"/>

@@ -109,7 +109,7 @@ void EventLogModel::rebuild()
                 }
                 bool itself = op > 0 && (m_filter.kind.isEmpty() || operationKind) &&
                               !operations.hasObjectCriteria() &&
-                              operations.matchesOperationText(summarizeOperation(operation));
+                              operations.matchesOperation(operation);
                 if (m_filter.object >= 0 && operation.object == m_filter.object &&
                     (m_filter.attribute.isEmpty() || operation.attribute == m_filter.attribute))
                     itself = true;
@@ -309,7 +309,7 @@ const EventLogModel::RowText &EventLogModel::text(int op, qint64 event) const
             row->time = timeText(0);
         } else {
             const TraceOperation operation = timeline.operation(op);
-            row->kind = operation.kind;
+            row->kind = operationKindLabel(operation.kind);
             row->summary = summarizeOperation(operation);
             row->failed = operation.failed;
             row->time = timeText(operation.beginEvent);

@@ -36,6 +36,7 @@ EventLogView::EventLogView(QWidget *parent)
     m_search->setPlaceholderText(tr("Search events"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search events"));
+    m_search->setObjectName(QStringLiteral("eventSearch"));
     m_kind->setAccessibleName(tr("Kind"));
     m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_entity->setAccessibleName(tr("Entity"));
