@@ -15,6 +15,7 @@
 #include "scenario/scenariotrace.h"
 #include "tracedocument.h"
 #include "views/diffview.h"
+#include "views/elidingdelegate.h"
 #include "views/eventlogview.h"
 #include "views/identitymapview.h"
 #include "views/objectview.h"
@@ -28,6 +29,7 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QImage>
 #include <QLineEdit>
 #include <QMenu>
@@ -40,6 +42,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolTip>
 #include <QTranslator>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
@@ -83,6 +86,51 @@ QModelIndex findRow(const QAbstractItemModel &model, const QString &name)
     return {};
 }
 
+// Whether a cell shows less than its text (elided), as the view paints it now.
+bool isCut(QAbstractItemView *view, const QModelIndex &index)
+{
+    auto *delegate = qobject_cast<ElidingDelegate *>(view->itemDelegateForIndex(index));
+    if (!delegate)
+        return false;
+    QStyleOptionViewItem option;
+    option.initFrom(view->viewport());
+    option.widget = view;
+    option.font = view->font();
+    option.fontMetrics = view->fontMetrics();
+    option.rect = view->visualRect(index);
+    const int icon = view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view);
+    option.decorationSize = view->iconSize().isValid() ? view->iconSize() : QSize(icon, icon);
+    option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
+    option.textElideMode = view->textElideMode();
+    return delegate->isElided(option, index);
+}
+
+// Headers whose sections are narrower than their titles, as "Header: title".
+QStringList clippedHeaders(QHeaderView *header, const QString &where)
+{
+    QStringList clipped;
+    for (int section = 0; section < header->count(); ++section) {
+        if (!header->isSectionHidden(section) &&
+            header->sectionSize(section) < header->sectionSizeHint(section))
+            clipped.append(where + u": "_s +
+                           header->model()->headerData(section, Qt::Horizontal).toString());
+    }
+    return clipped;
+}
+
+// Sections reaching past the right edge of their view.
+QStringList offscreenColumns(QAbstractItemView *view, QHeaderView *header, const QString &where)
+{
+    QStringList offscreen;
+    for (int section = 0; section < header->count(); ++section) {
+        if (header->sectionViewportPosition(section) + header->sectionSize(section) >
+            view->viewport()->width())
+            offscreen.append(where + u": "_s +
+                             header->model()->headerData(section, Qt::Horizontal).toString());
+    }
+    return offscreen;
+}
+
 } // namespace
 
 class InspectorTest : public QObject
@@ -109,6 +157,10 @@ private slots:
     void russianTranslationIsComplete();
     void searchFindsWhatTheLogShows();
     void eventsThatTouchedAnAttribute();
+    void layoutFits_data();
+    void layoutFits();
+    void elidedTextHasATooltip();
+    void pendingSaysOnlyWhatIsTrue();
 
 private:
     QString writeDemoTrace();
@@ -725,6 +777,171 @@ void InspectorTest::eventsThatTouchedAnAttribute()
     for (const QString &event : std::as_const(events))
         QVERIFY2(!event.startsWith(u"ann.joined"_s) && !event.startsWith(u"ann.prefs"_s),
                  qPrintable(event));
+}
+
+void InspectorTest::layoutFits_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("language");
+    for (const QSize size : {QSize(1280, 800), QSize(1440, 900)}) {
+        for (const QString &language : {u"en"_s, u"ru"_s}) {
+            const QString name = u"%1x%2 %3"_s.arg(size.width()).arg(size.height()).arg(language);
+            QTest::newRow(qPrintable(name)) << size << language;
+        }
+    }
+}
+
+// At common laptop sizes, in every language: the Object dock's columns are all in view, no
+// header is cut, state badges are whole, and the cursor's row in the log shows its number.
+void InspectorTest::layoutFits()
+{
+    QFETCH(QSize, size);
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (language != u"en") {
+        QVERIFY(translator.load(QLocale(language), u"sessionscope"_s, u"_"_s,
+                                u":/sessionscope/i18n"_s));
+        QCoreApplication::installTranslator(&translator);
+    }
+    MainWindow window;
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    const Timeline &timeline = document->timeline();
+    // Into the first flush, statement by statement, to its second INSERT: ann is pending.
+    for (int op = 1; op <= 8; ++op)
+        QTest::keyClick(&window, Qt::Key_F10);
+    int statements = 0;
+    while (statements < 2) {
+        QTest::keyClick(&window, Qt::Key_F11);
+        statements += timeline.eventType(document->cursor()) == TraceEventType::Sql;
+    }
+    QCOMPARE(document->cursor() + 1, 33);
+    // Before an object is chosen, the Object dock's headers fit too.
+    QStringList problems =
+        clippedHeaders(window.objectView()->view()->header(), u"Object, none chosen"_s);
+    QTreeView *pending = window.pendingView()->view();
+    const QModelIndex annPending = findRow(*pending->model(), u"ann"_s);
+    QVERIFY(annPending.isValid());
+    QTest::mouseClick(pending->viewport(), Qt::LeftButton, {},
+                      pending->visualRect(annPending).center());
+    QCOMPARE(document->objectNameOfSlot(window.objectView()->objectSlot()), u"ann"_s);
+    QCoreApplication::processEvents();
+
+    QTreeView *object = window.objectView()->view();
+    problems += offscreenColumns(object, object->header(), u"Object"_s);
+    problems += offscreenColumns(pending, pending->header(), u"Pending"_s);
+    QTreeView *identity = window.identityMapView()->view();
+    problems += offscreenColumns(identity, identity->header(), u"Identity Map"_s);
+    problems += clippedHeaders(object->header(), u"Object"_s);
+    problems += clippedHeaders(pending->header(), u"Pending"_s);
+    problems += clippedHeaders(identity->header(), u"Identity Map"_s);
+    problems += clippedHeaders(window.eventLogView()->view()->header(), u"Event Log"_s);
+    problems += clippedHeaders(window.sqlView()->view()->horizontalHeader(), u"SQL"_s);
+    // Badges and numbers are never cut.
+    for (int row = 0; row < pending->model()->rowCount(pending->model()->index(0, 0)); ++row) {
+        const QModelIndex state =
+            pending->model()->index(row, PendingModel::StateColumn, pending->model()->index(0, 0));
+        if (isCut(pending, state))
+            problems.append(u"Pending badge: "_s + state.data().toString());
+    }
+    QTreeView *log = window.eventLogView()->view();
+    const QModelIndex current = window.eventLogView()->model()->indexOfEvent(document->cursor());
+    QVERIFY(current.parent().isValid());
+    QVERIFY(current.data(Qt::DecorationRole).isValid()); // the cursor's marker
+    if (isCut(log, current))
+        problems.append(u"Event Log: the cursor's number "_s + current.data().toString());
+    for (int row = 0; row < log->model()->rowCount(); ++row) {
+        const QModelIndex kind = log->model()->index(row, EventLogModel::KindColumn);
+        if (isCut(log, kind))
+            problems.append(u"Event Log kind: "_s + kind.data().toString());
+        const QModelIndex op = kind.siblingAtColumn(0);
+        for (int child = 0; log->isExpanded(op) && child < log->model()->rowCount(op); ++child) {
+            const QModelIndex eventKind = log->model()->index(child, EventLogModel::KindColumn, op);
+            if (isCut(log, eventKind))
+                problems.append(u"Event Log kind: "_s + eventKind.data().toString());
+        }
+    }
+    QTableView *sql = window.sqlView()->view();
+    const QModelIndex statement = sql->currentIndex();
+    for (int column : {SqlModel::StepColumn, SqlModel::OperationColumn, SqlModel::RowsColumn,
+                       SqlModel::DurationColumn}) {
+        if (isCut(sql, statement.siblingAtColumn(column)))
+            problems.append(u"SQL: "_s + statement.siblingAtColumn(column).data().toString());
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
+    QCoreApplication::removeTranslator(&translator);
+}
+
+// A cell too narrow for its text shows the whole of it in its tooltip.
+void InspectorTest::elidedTextHasATooltip()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    const Timeline &timeline = window.document()->timeline();
+    QVERIFY(window.stepTo(timeline.stateEventOf(9)));
+    window.selectObject(timeline.ids().find(1)); // ann
+    QTreeView *object = window.objectView()->view();
+    QModelIndex joined;
+    for (int row = 0; row < object->model()->rowCount(); ++row) {
+        if (object->model()->index(row, 0).data().toString() == u"joined")
+            joined = object->model()->index(row, ObjectModel::ValueColumn);
+    }
+    QVERIFY(joined.isValid());
+    const QString whole = joined.data().toString();
+    QCOMPARE(whole, u"\"2024-03-01T09:30:00\""_s);
+    auto tooltipAt = [&](const QModelIndex &index) {
+        QToolTip::hideText();
+        const QPoint at = object->visualRect(index).center();
+        QHelpEvent help(QEvent::ToolTip, at, object->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(object->viewport(), &help);
+        return QToolTip::isVisible() ? QToolTip::text() : QString();
+    };
+    QVERIFY(!isCut(object, joined));
+    QCOMPARE(tooltipAt(joined), QString()); // nothing hidden, nothing to tell
+    // Narrow the column as a user would, dragging its right edge.
+    QHeaderView *header = object->header();
+    const int edge = header->sectionViewportPosition(ObjectModel::ValueColumn) +
+                     header->sectionSize(ObjectModel::ValueColumn) - 1;
+    const int y = header->height() / 2;
+    QTest::mousePress(header->viewport(), Qt::LeftButton, {}, QPoint(edge, y));
+    QMouseEvent move(QEvent::MouseMove, QPointF(edge - 90, y),
+                     header->viewport()->mapToGlobal(QPointF(edge - 90, y)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(header->viewport(), &move);
+    QTest::mouseRelease(header->viewport(), Qt::LeftButton, {}, QPoint(edge - 90, y));
+    QVERIFY(header->sectionSize(ObjectModel::ValueColumn) < 100);
+    QVERIFY(isCut(object, joined));
+    QCOMPARE(tooltipAt(joined), whole);
+    QToolTip::hideText();
+}
+
+// The Pending dock tells what it shows, and no more.
+void InspectorTest::pendingSaysOnlyWhatIsTrue()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    PlaceholderTreeView *pending = window.pendingView()->view();
+    QVERIFY(!pending->placeholderText().contains(u"flush"_s));
+    QVERIFY(pending->placeholderText().contains(u"new, dirty and deleted"_s));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    const QString empty = u"The new, dirty and deleted sets are empty at this step."_s;
+    QCOMPARE(pending->noteText(), empty);
+    for (int op = 1; op <= 7; ++op) // add ann: she and her address are new
+        QTest::keyClick(&window, Qt::Key_F10);
+    QCOMPARE(pending->noteText(), QString());
+    QTest::keyClick(&window, Qt::Key_F10);
+    QTest::keyClick(&window, Qt::Key_F10); // the flush wrote them
+    QCOMPARE(pending->noteText(), empty);
+    QTest::keyClick(&window, Qt::Key_F10, Qt::ShiftModifier);
+    QCOMPARE(pending->noteText(), QString());
 }
 
 QTEST_MAIN(InspectorTest)

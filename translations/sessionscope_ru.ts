@@ -673,17 +673,17 @@
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="294"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="299"/>
         <source>%1 ms</source>
         <translation>%1 мс</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="307"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="291"/>
         <source>start</source>
         <translation>старт</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="308"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="313"/>
         <source>before the first operation</source>
         <translation>перед первой операцией</translation>
     </message>
@@ -691,74 +691,74 @@
 <context>
     <name>sessionscope::EventLogView</name>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="36"/>
-        <location filename="../ui/views/eventlogview.cpp" line="38"/>
+        <location filename="../ui/views/eventlogview.cpp" line="39"/>
+        <location filename="../ui/views/eventlogview.cpp" line="41"/>
         <source>Search events</source>
         <translation>Поиск событий</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="40"/>
+        <location filename="../ui/views/eventlogview.cpp" line="43"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="42"/>
+        <location filename="../ui/views/eventlogview.cpp" line="45"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="44"/>
+        <location filename="../ui/views/eventlogview.cpp" line="47"/>
         <source>Show All</source>
         <translation>Показать все</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="45"/>
+        <location filename="../ui/views/eventlogview.cpp" line="48"/>
         <source>Stop showing only the events that touched this object</source>
         <translation>Больше не показывать только события, затронувшие этот объект</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="53"/>
+        <location filename="../ui/views/eventlogview.cpp" line="56"/>
         <source>Event log</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="54"/>
-        <location filename="../ui/views/eventlogview.cpp" line="118"/>
+        <location filename="../ui/views/eventlogview.cpp" line="57"/>
+        <location filename="../ui/views/eventlogview.cpp" line="123"/>
         <source>Open a trace to see what its session did.</source>
         <translation>Откройте трассу, чтобы увидеть, что делала её сессия.</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="102"/>
+        <location filename="../ui/views/eventlogview.cpp" line="105"/>
         <source>All kinds</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="104"/>
+        <location filename="../ui/views/eventlogview.cpp" line="107"/>
         <source>All entities</source>
         <translation>Все сущности</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="107"/>
+        <location filename="../ui/views/eventlogview.cpp" line="110"/>
         <source>operation: %1</source>
         <translation>операция: %1</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="109"/>
+        <location filename="../ui/views/eventlogview.cpp" line="112"/>
         <source>event: %1</source>
         <translation>событие: %1</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="117"/>
+        <location filename="../ui/views/eventlogview.cpp" line="122"/>
         <source>No event matches the filters.</source>
         <translation>Нет событий, подходящих под фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="171"/>
+        <location filename="../ui/views/eventlogview.cpp" line="197"/>
         <source>Only events that touched &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Только события, затронувшие &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="172"/>
+        <location filename="../ui/views/eventlogview.cpp" line="198"/>
         <source>Only events that touched &lt;b&gt;%1.%2&lt;/b&gt;</source>
         <translation>Только события, затронувшие &lt;b&gt;%1.%2&lt;/b&gt;</translation>
     </message>
@@ -819,48 +819,48 @@
 <context>
     <name>sessionscope::IdentityMapView</name>
     <message>
-        <location filename="../ui/views/identitymapview.cpp" line="26"/>
+        <location filename="../ui/views/identitymapview.cpp" line="27"/>
         <source>All objects</source>
         <translation>Все объекты</translation>
     </message>
     <message>
-        <location filename="../ui/views/identitymapview.cpp" line="28"/>
+        <location filename="../ui/views/identitymapview.cpp" line="29"/>
         <source>Filter by name, key or value</source>
         <translation>Имя, ключ или значение</translation>
     </message>
     <message>
-        <location filename="../ui/views/identitymapview.cpp" line="30"/>
+        <location filename="../ui/views/identitymapview.cpp" line="31"/>
         <source>Identity map filter</source>
         <translation>Фильтр карты идентичности</translation>
     </message>
     <message>
-        <location filename="../ui/views/identitymapview.cpp" line="31"/>
+        <location filename="../ui/views/identitymapview.cpp" line="32"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../ui/views/identitymapview.cpp" line="34"/>
+        <location filename="../ui/views/identitymapview.cpp" line="35"/>
         <source>Also show objects outside the identity map: transient, pending and detached ones</source>
         <translation>Показывать также объекты вне карты идентичности: временные, ожидающие и отсоединённые</translation>
     </message>
     <message>
-        <location filename="../ui/views/identitymapview.cpp" line="41"/>
-        <location filename="../ui/views/identitymapview.cpp" line="91"/>
+        <location filename="../ui/views/identitymapview.cpp" line="43"/>
+        <location filename="../ui/views/identitymapview.cpp" line="94"/>
         <source>Open a trace to see its identity map.</source>
         <translation>Откройте трассу, чтобы увидеть её карту идентичности.</translation>
     </message>
     <message>
-        <location filename="../ui/views/identitymapview.cpp" line="42"/>
+        <location filename="../ui/views/identitymapview.cpp" line="44"/>
         <source>Identity map</source>
         <translation>Карта идентичности</translation>
     </message>
     <message>
-        <location filename="../ui/views/identitymapview.cpp" line="80"/>
+        <location filename="../ui/views/identitymapview.cpp" line="82"/>
         <source>All entities</source>
         <translation>Все сущности</translation>
     </message>
     <message>
-        <location filename="../ui/views/identitymapview.cpp" line="90"/>
+        <location filename="../ui/views/identitymapview.cpp" line="93"/>
         <source>No entities.</source>
         <translation>Нет сущностей.</translation>
     </message>
@@ -869,7 +869,7 @@
     <name>sessionscope::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="60"/>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>SessionScope</source>
         <translation>SessionScope</translation>
     </message>
@@ -879,269 +879,269 @@
         <translation>Откройте трассу или сценарий, чтобы начать.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>Event Log</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
         <source>Identity Map</source>
         <translation>Карта идентичности</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
         <source>Pending</source>
         <translation>Ожидающие</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Diff</source>
         <translation>Сравнение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>&amp;Reset Layout</source>
         <translation>&amp;Восстановить расположение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>&amp;About SessionScope</source>
         <translation>&amp;О программе SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>About SessionScope</source>
         <translation>О программе SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;An inspector for ORM session state: the identity map, the pending sets, each attribute&apos;s History and the SQL, at any step of a recorded session.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;Инспектор состояния сессии ORM: карта идентичности, наборы ожидающих изменений, История каждого атрибута и SQL — на любом шаге записанной сессии.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>&amp;Open Trace…</source>
         <translation>&amp;Открыть трассу…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Open &amp;Scenario…</source>
         <translation>Открыть с&amp;ценарий…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>Run the &amp;Demo Scenario</source>
         <translation>Запустить &amp;демо-сценарий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние файлы</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>&amp;Step</source>
         <translation>&amp;Шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>Step &amp;Over</source>
         <translation>Шаг с &amp;обходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>To the state after the next operation</source>
         <translation>К состоянию после следующей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>Step &amp;Back</source>
         <translation>Шаг &amp;назад</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>To the state after the previous operation</source>
         <translation>К состоянию после предыдущей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>Step &amp;Into</source>
         <translation>Шаг с &amp;заходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>To the next event: statement by statement through a flush</source>
         <translation>К следующему событию: по одному запросу внутри сброса</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>Step Back I&amp;nto</source>
         <translation>Шаг назад с захо&amp;дом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>To the previous event</source>
         <translation>К предыдущему событию</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Step O&amp;ut</source>
         <translation>Шаг с вы&amp;ходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>To the end of the current operation</source>
         <translation>К концу текущей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>&amp;First Step</source>
         <translation>&amp;Первый шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>Before anything happened</source>
         <translation>До всех событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>&amp;Last Step</source>
         <translation>Пос&amp;ледний шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>After everything happened</source>
         <translation>После всех событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
-        <location filename="../ui/mainwindow.cpp" line="548"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="549"/>
         <source>&amp;Play</source>
         <translation>&amp;Воспроизвести</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>Play the events one after another (F5)</source>
         <translation>Воспроизводить события одно за другим (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
         <source>&amp;Go to Operation…</source>
         <translation>Перей&amp;ти к операции…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>&amp;Find Events…</source>
         <translation>Найти &amp;события…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;Diff</source>
         <translation>С&amp;равнение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Mark Step as &amp;A</source>
         <translation>&amp;Отметить шаг как A</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>Mark Step as &amp;B</source>
         <translation>О&amp;тметить шаг как B</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>Stepping</source>
         <translation>Пошаговый просмотр</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>Play speed</source>
         <translation>Скорость воспроизведения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="274"/>
         <source>Events per second when playing</source>
         <translation>Событий в секунду при воспроизведении</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>%1 events/s</source>
         <translation>%1 соб./с</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Drag through the whole timeline</source>
         <translation>Перетаскивайте, чтобы пройти по всей шкале времени</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="326"/>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>Cannot open %1</source>
         <translation>Не удаётся открыть %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Cannot step there</source>
         <translation>Не удаётся перейти к этому шагу</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="381"/>
         <source>%1 — SessionScope</source>
         <translation>%1 — SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>The trace is incomplete</source>
         <translation>Трасса неполная</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>%1
 
 The program that wrote it probably stopped while writing; everything before that line is shown.</source>
@@ -1150,67 +1150,67 @@ The program that wrote it probably stopped while writing; everything before that
 Вероятно, записывавшая её программа остановилась посреди записи; показано всё, что было до этой строки.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="487"/>
+        <location filename="../ui/mainwindow.cpp" line="488"/>
         <source>Nothing open</source>
         <translation>Ничего не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="494"/>
+        <location filename="../ui/mainwindow.cpp" line="495"/>
         <source>Start: before operation 1</source>
         <translation>Начало: перед операцией 1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="496"/>
+        <location filename="../ui/mainwindow.cpp" line="497"/>
         <source>After operation %1 of %2</source>
         <translation>После операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow.cpp" line="499"/>
         <source>In operation %1 of %2</source>
         <translation>Внутри операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="501"/>
         <source>%1 · event %2 of %3</source>
         <translation>%1 · событие %2 из %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="502"/>
+        <location filename="../ui/mainwindow.cpp" line="503"/>
         <source>Operation %1: %2</source>
         <translation>Операция %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="553"/>
+        <location filename="../ui/mainwindow.cpp" line="554"/>
         <source>&amp;Pause</source>
         <translation>П&amp;ауза</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="570"/>
+        <location filename="../ui/mainwindow.cpp" line="571"/>
         <source>Open Trace</source>
         <translation>Открыть трассу</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="571"/>
+        <location filename="../ui/mainwindow.cpp" line="572"/>
         <source>Traces (*.jsonl);;Scenarios (*.json);;All files (*)</source>
         <translation>Трассы (*.jsonl);;Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="578"/>
+        <location filename="../ui/mainwindow.cpp" line="579"/>
         <source>Open Scenario</source>
         <translation>Открыть сценарий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="579"/>
+        <location filename="../ui/mainwindow.cpp" line="580"/>
         <source>Scenarios (*.json);;All files (*)</source>
         <translation>Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="590"/>
+        <location filename="../ui/mainwindow.cpp" line="591"/>
         <source>Go to Operation</source>
         <translation>Переход к операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="590"/>
+        <location filename="../ui/mainwindow.cpp" line="591"/>
         <source>Show the state after operation:</source>
         <translation>Показать состояние после операции:</translation>
     </message>
@@ -1336,62 +1336,62 @@ The program that wrote it probably stopped while writing; everything before that
 <context>
     <name>sessionscope::ObjectView</name>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="25"/>
+        <location filename="../ui/views/objectview.cpp" line="26"/>
         <source>Events That Touched It</source>
         <translation>События с этим объектом</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="29"/>
+        <location filename="../ui/views/objectview.cpp" line="30"/>
         <source>Object attributes</source>
         <translation>Атрибуты объекта</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="33"/>
+        <location filename="../ui/views/objectview.cpp" line="34"/>
         <source>Filter the event log to the events that touched this object</source>
         <translation>Оставить в журнале событий только события, затронувшие этот объект</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="87"/>
+        <location filename="../ui/views/objectview.cpp" line="94"/>
         <source>Open a trace, then select an object.</source>
         <translation>Откройте трассу и выберите объект.</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="93"/>
+        <location filename="../ui/views/objectview.cpp" line="100"/>
         <source>Select an object in the identity map or the pending sets to see its attributes and their History.</source>
         <translation>Выберите объект в карте идентичности или в наборах ожидающих изменений, чтобы увидеть его атрибуты и их Историю.</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="101"/>
+        <location filename="../ui/views/objectview.cpp" line="108"/>
         <source>%1 does not exist at this step.</source>
         <translation>На этом шаге %1 не существует.</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="111"/>
+        <location filename="../ui/views/objectview.cpp" line="118"/>
         <source>no key yet</source>
         <translation>ключа ещё нет</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="111"/>
+        <location filename="../ui/views/objectview.cpp" line="118"/>
         <source>key %1</source>
         <translation>ключ %1</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="115"/>
+        <location filename="../ui/views/objectview.cpp" line="122"/>
         <source>modified</source>
         <translation>изменён</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="140"/>
+        <location filename="../ui/views/objectview.cpp" line="147"/>
         <source>Events That Touched %1.%2</source>
         <translation>События, затронувшие %1.%2</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="142"/>
+        <location filename="../ui/views/objectview.cpp" line="149"/>
         <source>Events That Touched %1</source>
         <translation>События, затронувшие %1</translation>
     </message>
     <message>
-        <location filename="../ui/views/objectview.cpp" line="147"/>
+        <location filename="../ui/views/objectview.cpp" line="154"/>
         <source>Go to %1</source>
         <translation>Перейти к %1</translation>
     </message>
@@ -1452,50 +1452,55 @@ The program that wrote it probably stopped while writing; everything before that
 <context>
     <name>sessionscope::PendingView</name>
     <message>
-        <location filename="../ui/views/pendingview.cpp" line="20"/>
-        <source>Open a trace to see what the next flush will write.</source>
-        <translation>Откройте трассу, чтобы увидеть, что запишет следующий сброс.</translation>
+        <location filename="../ui/views/pendingview.cpp" line="23"/>
+        <source>Open a trace to see its session&apos;s new, dirty and deleted objects.</source>
+        <translation>Откройте трассу, чтобы увидеть новые, изменённые и удаляемые объекты её сессии.</translation>
     </message>
     <message>
-        <location filename="../ui/views/pendingview.cpp" line="21"/>
+        <location filename="../ui/views/pendingview.cpp" line="25"/>
         <source>Pending sets</source>
         <translation>Наборы ожидающих изменений</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/pendingview.cpp" line="73"/>
+        <source>The new, dirty and deleted sets are empty at this step.</source>
+        <translation>На этом шаге наборы новых, изменённых и удаляемых объектов пусты.</translation>
     </message>
 </context>
 <context>
     <name>sessionscope::SqlModel</name>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="82"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="86"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="84"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="88"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="86"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="90"/>
         <source>Statement</source>
         <translation>Запрос</translation>
     </message>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="88"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="92"/>
         <source>Parameters</source>
         <translation>Параметры</translation>
     </message>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="90"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="94"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="92"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="96"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/models/sqlmodel.cpp" line="114"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="118"/>
         <source>… %n more row(s)</source>
         <translation>
             <numerusform>… ещё %n строка</numerusform>
@@ -1504,22 +1509,22 @@ The program that wrote it probably stopped while writing; everything before that
         </translation>
     </message>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="155"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="166"/>
         <source>Failed: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="171"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="182"/>
         <source>%1 — failed</source>
         <translation>%1 — ошибка</translation>
     </message>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="175"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="186"/>
         <source>?</source>
         <translation>?</translation>
     </message>
     <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="177"/>
+        <location filename="../ui/models/sqlmodel.cpp" line="124"/>
         <source>%1 ms</source>
         <translation>%1 мс</translation>
     </message>
@@ -1527,7 +1532,7 @@ The program that wrote it probably stopped while writing; everything before that
 <context>
     <name>sessionscope::SqlView</name>
     <message>
-        <location filename="../ui/views/sqlview.cpp" line="28"/>
+        <location filename="../ui/views/sqlview.cpp" line="31"/>
         <source>SQL statements</source>
         <translation>SQL-запросы</translation>
     </message>

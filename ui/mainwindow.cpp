@@ -125,8 +125,9 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const QS
 
 void MainWindow::createDocks()
 {
-    // The event log down the left like a debugger's source; the state on the right; the SQL,
-    // transaction and diff below it.
+    // The event log down the left like a debugger's source; the state on the right: the
+    // identity map beside the pending sets, the selected object below them across the whole
+    // width (its History columns need it), and the SQL, transaction and diff below that.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     QDockWidget *log = addDock(m_eventLog, tr("Event Log"), QStringLiteral("eventLogDock"),
                                Qt::LeftDockWidgetArea);
@@ -142,18 +143,18 @@ void MainWindow::createDocks()
                                        QStringLiteral("transactionDock"), Qt::BottomDockWidgetArea);
     QDockWidget *diff =
         addDock(m_diff, tr("Diff"), QStringLiteral("diffDock"), Qt::BottomDockWidgetArea);
-    splitDockWidget(identity, pending, Qt::Horizontal);
     splitDockWidget(identity, object, Qt::Vertical);
+    splitDockWidget(identity, pending, Qt::Horizontal);
     tabifyDockWidget(sql, transaction);
     tabifyDockWidget(transaction, diff);
     sql->raise();
     m_sizeDocks = [this, log, identity, pending, object, sql] {
         const int width = this->width();
         const int height = this->height();
-        resizeDocks({log, identity, pending}, {width * 38 / 100, width * 37 / 100, width / 4},
-                    Qt::Horizontal);
-        resizeDocks({identity, object, sql}, {height * 28 / 100, height * 36 / 100, height / 4},
-                    Qt::Vertical);
+        resizeDocks({log, identity, pending},
+                    {width * 38 / 100, width * 33 / 100, width * 29 / 100}, Qt::Horizontal);
+        resizeDocks({identity, object, sql},
+                    {height * 26 / 100, height * 34 / 100, height * 26 / 100}, Qt::Vertical);
     };
 
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -286,6 +286,11 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
+QString EventLogModel::startLabel()
+{
+    return tr("start");
+}
+
 QString EventLogModel::timeText(qint64 event) const
 {
     TraceEventHead head;
@@ -304,7 +309,7 @@ const EventLogModel::RowText &EventLogModel::text(int op, qint64 event) const
     if (event < 0) {
         row->step = QString::number(op);
         if (op == 0) {
-            row->kind = tr("start");
+            row->kind = startLabel();
             row->summary = tr("before the first operation");
             row->time = timeText(0);
         } else {
