@@ -161,6 +161,7 @@ private slots:
     void layoutFits();
     void elidedTextHasATooltip();
     void pendingSaysOnlyWhatIsTrue();
+    void diffHasRoomAndNamesItsSteps();
 
 private:
     QString writeDemoTrace();
@@ -871,6 +872,15 @@ void InspectorTest::layoutFits()
         if (isCut(sql, statement.siblingAtColumn(column)))
             problems.append(u"SQL: "_s + statement.siblingAtColumn(column).data().toString());
     }
+    // A diff from the start to here.
+    QTest::keyClick(&window, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(&window, Qt::Key_Home, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QCoreApplication::processEvents();
+    QTreeView *diff = window.diffView()->view();
+    QVERIFY(!diff->visibleRegion().isEmpty());
+    problems += offscreenColumns(diff, diff->header(), u"Diff"_s);
+    problems += clippedHeaders(diff->header(), u"Diff"_s);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
     QCoreApplication::removeTranslator(&translator);
 }
@@ -942,6 +952,63 @@ void InspectorTest::pendingSaysOnlyWhatIsTrue()
     QCOMPARE(pending->noteText(), empty);
     QTest::keyClick(&window, Qt::Key_F10, Qt::ShiftModifier);
     QCOMPARE(pending->noteText(), QString());
+}
+
+// Marking A and B brings the diff up with room to read it, each step named.
+void InspectorTest::diffHasRoomAndNamesItsSteps()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    TraceDocument *document = window.document();
+    QCoreApplication::processEvents();
+    window.grab().save(u"/tmp/shots/test-open.png"_s);
+    QVERIFY(window.diffView()->visibleRegion().isEmpty()); // behind the SQL tab
+    for (int op = 1; op <= 9; ++op)
+        QTest::keyClick(&window, Qt::Key_F10);
+    QTest::keyClick(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(window.diffView()->visibleRegion().isEmpty()); // one step is no comparison yet
+    for (int op = 10; op <= 20; ++op)
+        QTest::keyClick(&window, Qt::Key_F10);
+    QTest::keyClick(&window, Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(document->markA(), document->timeline().stateEventOf(9));
+    QCOMPARE(document->markB(), document->timeline().stateEventOf(20));
+    QCoreApplication::processEvents();
+
+    DiffView *diff = window.diffView();
+    QVERIFY(!diff->visibleRegion().isEmpty());
+    QVERIFY2(diff->width() >= window.width() / 2, qPrintable(QString::number(diff->width())));
+    QVERIFY2(diff->height() >= window.height() * 2 / 5,
+             qPrintable(QString::number(diff->height())));
+    // Each step says which it is.
+    QCOMPARE(diff->markText(false), u"<b>A:</b> after operation 9: flush"_s);
+    QCOMPARE(diff->markText(true), u"<b>B:</b> after operation 20: flush"_s);
+    QHeaderView *header = diff->view()->header();
+    QCOMPARE(header->model()->headerData(DiffModel::AColumn, Qt::Horizontal).toString(),
+             u"At A (after operation 9)"_s);
+    QCOMPARE(header->model()->headerData(DiffModel::BColumn, Qt::Horizontal).toString(),
+             u"At B (after operation 20)"_s);
+    // The values at A and at B side by side, both wide enough to read.
+    QCOMPARE(offscreenColumns(diff->view(), header, u"Diff"_s), QStringList());
+    QVERIFY(header->sectionSize(DiffModel::AColumn) >= 250);
+    QVERIFY(header->sectionSize(DiffModel::BColumn) >= 250);
+    QVERIFY(namesIn(*diff->model(), {}).contains(u"Changed (2)"_s));
+
+    // --diff does the same from the command line, and shows B.
+    const QString png = m_dir.filePath(u"diff.png"_s);
+    QProcess gui;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
+    gui.setProcessEnvironment(environment);
+    gui.start(QStringLiteral(SESSIONSCOPE_GUI), {u"--demo"_s, u"--diff"_s, u"9,20"_s, u"--size"_s,
+                                                 u"1280x800"_s, u"--screenshot"_s, png});
+    QVERIFY(gui.waitForFinished(60000));
+    QCOMPARE(gui.readAllStandardError().contains("sessionscope:"), false);
+    QCOMPARE(gui.exitCode(), 0);
+    QCOMPARE(QImage(png).size(), QSize(1280, 800));
 }
 
 QTEST_MAIN(InspectorTest)

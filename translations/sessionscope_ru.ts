@@ -429,21 +429,21 @@
     </message>
     <message>
         <location filename="../ui/inspectorapp.cpp" line="103"/>
-        <source>Compare the states after operations &lt;a&gt;,&lt;b&gt; in the diff view.</source>
-        <translation>Сравнить состояния после операций &lt;a&gt;,&lt;b&gt; на панели сравнения.</translation>
+        <source>Compare the states after operations &lt;a&gt;,&lt;b&gt; in the diff view (the window shows &lt;b&gt; unless --at or --at-event says otherwise).</source>
+        <translation>Сравнить в окне сравнения состояния после операций &lt;a&gt;,&lt;b&gt; (окно показывает &lt;b&gt;, если --at или --at-event не задают другое).</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="108"/>
+        <location filename="../ui/inspectorapp.cpp" line="110"/>
         <source>Render the window to the PNG &lt;out&gt; and exit.</source>
         <translation>Отрисовать окно в PNG-файл &lt;out&gt; и выйти.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="112"/>
+        <location filename="../ui/inspectorapp.cpp" line="114"/>
         <source>The window size, e.g. 1400x900.</source>
         <translation>Размер окна, например, 1400x900.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="116"/>
+        <location filename="../ui/inspectorapp.cpp" line="118"/>
         <source>The language, e.g. ru or en (default: the system&apos;s).</source>
         <translation>Язык, например, ru или en (по умолчанию — системный).</translation>
     </message>
@@ -479,100 +479,167 @@
 <context>
     <name>sessionscope::DiffModel</name>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="17"/>
+        <location filename="../ui/models/diffmodel.cpp" line="28"/>
         <source>(not loaded)</source>
         <translation>(не загружен)</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="23"/>
+        <location filename="../ui/models/diffmodel.cpp" line="34"/>
         <source>added %1</source>
         <translation>добавлено %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="25"/>
+        <location filename="../ui/models/diffmodel.cpp" line="36"/>
         <source>deleted %1</source>
         <translation>удалено %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="33"/>
-        <location filename="../ui/models/diffmodel.cpp" line="44"/>
-        <location filename="../ui/models/diffmodel.cpp" line="51"/>
+        <location filename="../ui/models/diffmodel.cpp" line="45"/>
+        <source>none, the session was closed</source>
+        <translation>нет, сессия закрыта</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="47"/>
+        <location filename="../ui/models/diffmodel.cpp" line="106"/>
+        <location filename="../ui/models/diffmodel.cpp" line="115"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/models/diffmodel.cpp" line="35"/>
-        <source>active, %n savepoint(s)</source>
-        <translation>
-            <numerusform>активна, %n точка сохранения</numerusform>
-            <numerusform>активна, %n точки сохранения</numerusform>
-            <numerusform>активна, %n точек сохранения</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="48"/>
+        <source>must be rolled back</source>
+        <translation>требует отката</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="36"/>
+        <location filename="../ui/models/diffmodel.cpp" line="49"/>
         <source>active</source>
         <translation>активна</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/models/diffmodel.cpp" line="52"/>
+        <source>%1, %n savepoint(s)</source>
+        <translation>
+            <numerusform>%1, %n точка сохранения</numerusform>
+            <numerusform>%1, %n точки сохранения</numerusform>
+            <numerusform>%1, %n точек сохранения</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="42"/>
+        <location filename="../ui/models/diffmodel.cpp" line="55"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="63"/>
+        <source>state</source>
+        <translation>состояние</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="65"/>
+        <source>key</source>
+        <translation>ключ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="67"/>
+        <source>modified</source>
+        <translation>изменён</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="69"/>
+        <source>expired</source>
+        <translation>устаревшие</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="71"/>
+        <source>sets</source>
+        <translation>наборы</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="73"/>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="80"/>
+        <source>identity map</source>
+        <translation>карта идентичности</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="82"/>
+        <source>new</source>
+        <comment>the pending set</comment>
+        <translation>новые</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="84"/>
+        <source>dirty</source>
+        <translation>изменённые</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="86"/>
+        <source>deleted</source>
+        <comment>the pending set</comment>
+        <translation>к удалению</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/diffmodel.cpp" line="104"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="42"/>
+        <location filename="../ui/models/diffmodel.cpp" line="104"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="85"/>
+        <location filename="../ui/models/diffmodel.cpp" line="149"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="96"/>
-        <location filename="../ui/models/diffmodel.cpp" line="97"/>
+        <location filename="../ui/models/diffmodel.cpp" line="160"/>
+        <location filename="../ui/models/diffmodel.cpp" line="161"/>
         <source>present</source>
         <translation>есть</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="96"/>
-        <location filename="../ui/models/diffmodel.cpp" line="97"/>
+        <location filename="../ui/models/diffmodel.cpp" line="160"/>
+        <location filename="../ui/models/diffmodel.cpp" line="161"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="100"/>
+        <location filename="../ui/models/diffmodel.cpp" line="164"/>
         <source>Appeared (%1)</source>
         <translation>Появились (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="101"/>
+        <location filename="../ui/models/diffmodel.cpp" line="165"/>
         <source>Disappeared (%1)</source>
         <translation>Исчезли (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="104"/>
+        <location filename="../ui/models/diffmodel.cpp" line="168"/>
         <source>Changed (%1)</source>
         <translation>Изменились (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="125"/>
+        <location filename="../ui/models/diffmodel.cpp" line="190"/>
         <source>No differences</source>
         <translation>Различий нет</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="170"/>
+        <location filename="../ui/models/diffmodel.cpp" line="244"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="172"/>
+        <location filename="../ui/models/diffmodel.cpp" line="246"/>
         <source>At A</source>
         <translation>На шаге A</translation>
     </message>
     <message>
-        <location filename="../ui/models/diffmodel.cpp" line="174"/>
+        <location filename="../ui/models/diffmodel.cpp" line="248"/>
         <source>At B</source>
         <translation>На шаге B</translation>
     </message>
@@ -580,72 +647,117 @@
 <context>
     <name>sessionscope::DiffView</name>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="20"/>
+        <location filename="../ui/views/diffview.cpp" line="22"/>
         <source>Mark A Here</source>
         <translation>Отметить здесь A</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="21"/>
+        <location filename="../ui/views/diffview.cpp" line="23"/>
         <source>Mark B Here</source>
         <translation>Отметить здесь B</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="22"/>
+        <location filename="../ui/views/diffview.cpp" line="24"/>
         <source>Go to A</source>
         <translation>Перейти к A</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="23"/>
+        <location filename="../ui/views/diffview.cpp" line="25"/>
         <source>Go to B</source>
         <translation>Перейти к B</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="27"/>
+        <location filename="../ui/views/diffview.cpp" line="30"/>
         <source>Differences</source>
         <translation>Различия</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="29"/>
+        <location filename="../ui/views/diffview.cpp" line="35"/>
         <source>Compare from the current step</source>
         <translation>Сравнивать, начиная с текущего шага</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="30"/>
+        <location filename="../ui/views/diffview.cpp" line="36"/>
         <source>Compare to the current step</source>
         <translation>Сравнивать до текущего шага</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="79"/>
+        <location filename="../ui/views/diffview.cpp" line="42"/>
+        <source>Step A</source>
+        <translation>Шаг A</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="43"/>
+        <source>Step B</source>
+        <translation>Шаг B</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="94"/>
+        <source>the start, before operation 1</source>
+        <translation>начало, перед операцией 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="99"/>
+        <source>after operation %1: %2</source>
+        <translation>после операции %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="100"/>
+        <source>event %1, in operation %2: %3</source>
+        <translation>событие %1, внутри операции %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="106"/>
         <source>the start</source>
         <translation>начало</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="83"/>
+        <location filename="../ui/views/diffview.cpp" line="110"/>
         <source>after operation %1</source>
         <translation>после операции %1</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="84"/>
-        <source>event %1 (in operation %2)</source>
-        <translation>событие %1 (в операции %2)</translation>
+        <location filename="../ui/views/diffview.cpp" line="111"/>
+        <source>event %1</source>
+        <translation>событие %1</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="99"/>
+        <location filename="../ui/views/diffview.cpp" line="140"/>
         <source>Open a trace to compare two of its steps.</source>
         <translation>Откройте трассу, чтобы сравнить два её шага.</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="103"/>
-        <source>&lt;b&gt;A:&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;B:&lt;/b&gt; %2</source>
-        <translation>&lt;b&gt;A:&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;B:&lt;/b&gt; %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/views/diffview.cpp" line="104"/>
+        <location filename="../ui/views/diffview.cpp" line="129"/>
         <source>not marked</source>
         <translation>не отмечен</translation>
     </message>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="108"/>
+        <location filename="../ui/views/diffview.cpp" line="130"/>
+        <source>&lt;b&gt;%1:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="132"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="133"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="136"/>
+        <source>At A (%1)</source>
+        <translation>На шаге A (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="137"/>
+        <source>At B (%1)</source>
+        <translation>На шаге B (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="146"/>
         <source>Mark two steps, A and B (Diff menu, or the buttons above), to see what changed between them.</source>
         <translation>Отметьте два шага, A и B (меню «Сравнение» или кнопки выше), чтобы увидеть, что изменилось между ними.</translation>
     </message>
@@ -1055,7 +1167,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="232"/>
-        <location filename="../ui/mainwindow.cpp" line="549"/>
+        <location filename="../ui/mainwindow.cpp" line="574"/>
         <source>&amp;Play</source>
         <translation>&amp;Воспроизвести</translation>
     </message>
@@ -1085,7 +1197,7 @@
         <translation>&amp;Отметить шаг как A</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>Mark Step as &amp;B</source>
         <translation>О&amp;тметить шаг как B</translation>
     </message>
@@ -1150,67 +1262,77 @@ The program that wrote it probably stopped while writing; everything before that
 Вероятно, записывавшая её программа остановилась посреди записи; показано всё, что было до этой строки.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="488"/>
+        <location filename="../ui/mainwindow.cpp" line="475"/>
+        <source>Step A marked: mark another step as B (Ctrl+Shift+B) to compare them.</source>
+        <translation>Шаг A отмечен: отметьте другой шаг как B (Ctrl+Shift+B), чтобы сравнить их.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="476"/>
+        <source>Step B marked: mark another step as A (Ctrl+Shift+A) to compare them.</source>
+        <translation>Шаг B отмечен: отметьте другой шаг как A (Ctrl+Shift+A), чтобы сравнить их.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="513"/>
         <source>Nothing open</source>
         <translation>Ничего не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="495"/>
+        <location filename="../ui/mainwindow.cpp" line="520"/>
         <source>Start: before operation 1</source>
         <translation>Начало: перед операцией 1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="497"/>
+        <location filename="../ui/mainwindow.cpp" line="522"/>
         <source>After operation %1 of %2</source>
         <translation>После операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="499"/>
+        <location filename="../ui/mainwindow.cpp" line="524"/>
         <source>In operation %1 of %2</source>
         <translation>Внутри операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="501"/>
+        <location filename="../ui/mainwindow.cpp" line="526"/>
         <source>%1 · event %2 of %3</source>
         <translation>%1 · событие %2 из %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="503"/>
+        <location filename="../ui/mainwindow.cpp" line="528"/>
         <source>Operation %1: %2</source>
         <translation>Операция %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="554"/>
+        <location filename="../ui/mainwindow.cpp" line="579"/>
         <source>&amp;Pause</source>
         <translation>П&amp;ауза</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="571"/>
+        <location filename="../ui/mainwindow.cpp" line="596"/>
         <source>Open Trace</source>
         <translation>Открыть трассу</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="572"/>
+        <location filename="../ui/mainwindow.cpp" line="597"/>
         <source>Traces (*.jsonl);;Scenarios (*.json);;All files (*)</source>
         <translation>Трассы (*.jsonl);;Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="579"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
         <source>Open Scenario</source>
         <translation>Открыть сценарий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="580"/>
+        <location filename="../ui/mainwindow.cpp" line="605"/>
         <source>Scenarios (*.json);;All files (*)</source>
         <translation>Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="591"/>
+        <location filename="../ui/mainwindow.cpp" line="616"/>
         <source>Go to Operation</source>
         <translation>Переход к операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="591"/>
+        <location filename="../ui/mainwindow.cpp" line="616"/>
         <source>Show the state after operation:</source>
         <translation>Показать состояние после операции:</translation>
     </message>

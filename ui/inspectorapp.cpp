@@ -101,7 +101,9 @@ int runInspector(int argc, char *argv[])
     const QCommandLineOption diff(
         QStringLiteral("diff"),
         QApplication::translate("Inspector",
-                                "Compare the states after operations <a>,<b> in the diff view."),
+                                "Compare the states after operations <a>,<b> in the diff view "
+                                "(the window shows <b> unless --at or --at-event says "
+                                "otherwise)."),
         QStringLiteral("a,b"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
@@ -157,9 +159,6 @@ int runInspector(int argc, char *argv[])
                                 .arg(document->eventCount()));
             window.stepTo(event - 1);
         }
-        if (parser.isSet(object) && !selectObjectNamed(window, parser.value(object)))
-            return fail(QStringLiteral("--object: nothing is called %1 at this step")
-                            .arg(parser.value(object)));
         if (parser.isSet(diff)) {
             const QStringList ops = parser.value(diff).split(u',');
             const int a = ops.value(0).toInt(&ok);
@@ -170,8 +169,14 @@ int runInspector(int argc, char *argv[])
                 return fail(QStringLiteral("--diff takes two operation numbers, e.g. 3,9"));
             document->setMarkA(document->timeline().stateEventOf(a));
             document->setMarkB(document->timeline().stateEventOf(b));
-            window.revealView(window.diffView());
+            // The rest of the window shows B, the state compared to, unless told otherwise.
+            if (!parser.isSet(at) && !parser.isSet(atEvent))
+                window.stepTo(document->timeline().stateEventOf(b));
+            window.showDiff();
         }
+        if (parser.isSet(object) && !selectObjectNamed(window, parser.value(object)))
+            return fail(QStringLiteral("--object: nothing is called %1 at this step")
+                            .arg(parser.value(object)));
     }
 
     if (parser.isSet(screenshot)) {

@@ -246,13 +246,13 @@ void MainWindow::createActions()
     m_markA = diff->addAction(tr("Mark Step as &A"), this, [this] {
         if (m_document)
             m_document->setMarkA(m_document->cursor());
+        showDiffIfMarked();
     });
     m_markA->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_markB = diff->addAction(tr("Mark Step as &B"), this, [this] {
-        if (m_document) {
+        if (m_document)
             m_document->setMarkB(m_document->cursor());
-            revealView(m_diff);
-        }
+        showDiffIfMarked();
     });
     m_markB->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
 
@@ -450,6 +450,31 @@ void MainWindow::revealView(QWidget *view)
     if (auto *dock = qobject_cast<QDockWidget *>(view->parentWidget()))
         dock->show();
     raiseView(view);
+}
+
+void MainWindow::showDiff()
+{
+    auto *dock = qobject_cast<QDockWidget *>(m_diff->parentWidget());
+    revealView(m_diff);
+    // The comparison needs room: values at A and at B side by side, and many rows. Below the
+    // state it takes most of the height, as much as the docks above can give.
+    if (dock && !dock->isFloating() && dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+        resizeDocks({dock}, {height() * 70 / 100}, Qt::Vertical);
+}
+
+void MainWindow::showDiffIfMarked()
+{
+    if (!m_document)
+        return;
+    if (m_document->markA() && m_document->markB()) {
+        showDiff();
+        return;
+    }
+    statusBar()->showMessage(
+        m_document->markA()
+            ? tr("Step A marked: mark another step as B (Ctrl+Shift+B) to compare them.")
+            : tr("Step B marked: mark another step as A (Ctrl+Shift+A) to compare them."),
+        8000);
 }
 
 QString MainWindow::positionText() const

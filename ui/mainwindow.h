@@ -48,6 +48,8 @@ public:
     void selectObject(int slot);
     // Opens a view's dock if it was closed and brings it to the front.
     void revealView(QWidget *view);
+    // Brings the diff to the front with room to read it.
+    void showDiff();
 
     // The last error shown (for tests and --screenshot), empty if none.
     const QString &lastError() const { return m_lastError; }
@@ -74,6 +76,7 @@ protected:
 private:
     // Brings a view's dock to the front of its tab group without reopening a closed one.
     void raiseView(QWidget *view);
+    void showDiffIfMarked();
     void createViews();
     void createDocks();
     void createActions();
