@@ -1,9 +1,10 @@
 // The inspector's window driven as a user would, offscreen: open a trace, step with the
 // keyboard and the toolbar, click events and links, mark a diff, open broken files, and check
 // what each view shows. Also the `sessionscope` executable's --screenshot, and the Russian
-// translation.
+// and German translations, and what it says of a language it does not speak.
 
 #include "itemroles.h"
+#include "language.h"
 #include "lifecyclestyle.h"
 #include "mainwindow.h"
 #include "models/diffmodel.h"
@@ -27,10 +28,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -38,6 +41,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -154,7 +158,6 @@ private slots:
     void dockLayoutIsRemembered();
     void darkPaletteKeepsBadgesReadable();
     void screenshotOption();
-    void russianTranslationIsComplete();
     void searchFindsWhatTheLogShows();
     void eventsThatTouchedAnAttribute();
     void layoutFits_data();
@@ -162,6 +165,11 @@ private slots:
     void elidedTextHasATooltip();
     void pendingSaysOnlyWhatIsTrue();
     void diffHasRoomAndNamesItsSteps();
+    void translationsAreComplete_data();
+    void translationsAreComplete();
+    void windowSpeaksTheLanguage_data();
+    void windowSpeaksTheLanguage();
+    void unknownLanguageWarns();
 
 private:
     QString writeDemoTrace();
@@ -613,41 +621,6 @@ void InspectorTest::screenshotOption()
     QVERIFY(gui.readAllStandardError().contains("no operation 99"));
 }
 
-void InspectorTest::russianTranslationIsComplete()
-{
-    // Every message of the .ts is translated...
-    QFile ts(kSourceDir + u"/translations/sessionscope_ru.ts"_s);
-    QVERIFY(ts.open(QIODevice::ReadOnly));
-    QXmlStreamReader xml(&ts);
-    int messages = 0;
-    int unfinished = 0;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (!xml.isStartElement())
-            continue;
-        if (xml.name() == u"message")
-            ++messages;
-        if (xml.name() == u"translation" && (xml.attributes().value(u"type"_s) == u"unfinished" ||
-                                             xml.attributes().value(u"type"_s) == u"obsolete"))
-            ++unfinished;
-    }
-    QVERIFY(!xml.hasError());
-    QVERIFY(messages > 200);
-    QCOMPARE(unfinished, 0);
-    // ... and built into the application: the window speaks Russian when asked.
-    QTranslator translator;
-    QVERIFY(translator.load(QLocale(QLocale::Russian), u"sessionscope"_s, u"_"_s,
-                            u":/sessionscope/i18n"_s));
-    QCoreApplication::installTranslator(&translator);
-    {
-        MainWindow window;
-        QVERIFY(window.stepAction(MainWindow::Step::Over)->text() != u"Step &Over"_s);
-        QVERIFY(!window.stepAction(MainWindow::Step::Over)->text().isEmpty());
-        QVERIFY(window.positionText() != u"Nothing open"_s);
-    }
-    QCoreApplication::removeTranslator(&translator);
-}
-
 // Ctrl+F and a word: the log keeps what shows the word, not what holds it in its JSON.
 void InspectorTest::searchFindsWhatTheLogShows()
 {
@@ -785,7 +758,7 @@ void InspectorTest::layoutFits_data()
     QTest::addColumn<QSize>("size");
     QTest::addColumn<QString>("language");
     for (const QSize size : {QSize(1280, 800), QSize(1440, 900)}) {
-        for (const QString &language : {u"en"_s, u"ru"_s}) {
+        for (const QString &language : {u"en"_s, u"ru"_s, u"de"_s}) {
             const QString name = u"%1x%2 %3"_s.arg(size.width()).arg(size.height()).arg(language);
             QTest::newRow(qPrintable(name)) << size << language;
         }
@@ -798,12 +771,8 @@ void InspectorTest::layoutFits()
 {
     QFETCH(QSize, size);
     QFETCH(QString, language);
-    QTranslator translator;
-    if (language != u"en") {
-        QVERIFY(translator.load(QLocale(language), u"sessionscope"_s, u"_"_s,
-                                u":/sessionscope/i18n"_s));
-        QCoreApplication::installTranslator(&translator);
-    }
+    QObject translations;
+    QCOMPARE(installLanguage(language, &translations), QString());
     MainWindow window;
     window.resize(size);
     window.show();
@@ -882,7 +851,6 @@ void InspectorTest::layoutFits()
     problems += offscreenColumns(diff, diff->header(), u"Diff"_s);
     problems += clippedHeaders(diff->header(), u"Diff"_s);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
-    QCoreApplication::removeTranslator(&translator);
 }
 
 // A cell too narrow for its text shows the whole of it in its tooltip.
@@ -1009,6 +977,138 @@ void InspectorTest::diffHasRoomAndNamesItsSteps()
     QCOMPARE(gui.readAllStandardError().contains("sessionscope:"), false);
     QCOMPARE(gui.exitCode(), 0);
     QCOMPARE(QImage(png).size(), QSize(1280, 800));
+}
+
+void InspectorTest::translationsAreComplete_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("Russian") << u"ru"_s;
+    QTest::newRow("German") << u"de"_s;
+}
+
+void InspectorTest::translationsAreComplete()
+{
+    QFETCH(QString, language);
+    // Every message of the .ts is translated...
+    QFile ts(kSourceDir + u"/translations/sessionscope_%1.ts"_s.arg(language));
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    int messages = 0;
+    QStringList unfinished;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == u"message")
+            ++messages;
+        if (xml.name() == u"source")
+            source = xml.readElementText();
+        const QStringView type = xml.attributes().value(u"type"_s);
+        if (xml.name() == u"translation" &&
+            (type == u"unfinished" || type == u"obsolete" || type == u"vanished"))
+            unfinished.append(source);
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY(messages > 300);
+    QVERIFY2(unfinished.isEmpty(), qPrintable(unfinished.join(u" | "_s)));
+    // ... and built in: the window speaks the language when asked.
+    QObject translations;
+    QCOMPARE(installLanguage(language, &translations), QString());
+    MainWindow window;
+    QVERIFY(window.stepAction(MainWindow::Step::Over)->text() != u"Step &Over"_s);
+    QVERIFY(!window.stepAction(MainWindow::Step::Over)->text().isEmpty());
+    QVERIFY(window.positionText() != u"Nothing open"_s);
+}
+
+void InspectorTest::windowSpeaksTheLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("add");       // the kind of operation 7, "add ann"
+    QTest::addColumn<QString>("lifecycle"); // the kind of the events it holds
+    QTest::addColumn<QString>("persistent");
+    QTest::newRow("English") << u"en"_s << u"add"_s << u"lifecycle"_s << u"persistent"_s;
+    QTest::newRow("Russian") << u"ru"_s << u"добавление"_s << u"жизненный цикл"_s
+                             << u"постоянный"_s;
+    QTest::newRow("German") << u"de"_s << u"Hinzufügen"_s << u"Lebenszyklus"_s << u"persistent"_s;
+}
+
+// Operation kinds, event kinds and the other words of the window are translated.
+void InspectorTest::windowSpeaksTheLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, add);
+    QFETCH(QString, lifecycle);
+    QFETCH(QString, persistent);
+    QObject translations;
+    QCOMPARE(installLanguage(language, &translations), QString());
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(writeDemoTrace()));
+    for (int op = 1; op <= 9; ++op)
+        QTest::keyClick(&window, Qt::Key_F10);
+    EventLogModel *log = window.eventLogView()->model();
+    const QModelIndex addAnn = log->index(6, 0);
+    QCOMPARE(addAnn.siblingAtColumn(EventLogModel::KindColumn).data().toString(), add);
+    QVERIFY(log->rowCount(addAnn) > 0);
+    QCOMPARE(log->index(0, EventLogModel::KindColumn, addAnn).data().toString(), lifecycle);
+    const QModelIndex annRow = findRow(*window.identityMapView()->view()->model(), u"ann"_s);
+    QCOMPARE(annRow.siblingAtColumn(IdentityMapModel::StateColumn).data().toString(), persistent);
+    if (language == u"en")
+        return;
+    // The filter offers the kinds in the language too, and nothing of the window is English.
+    QComboBox *kinds = window.eventLogView()->findChild<QComboBox *>();
+    QStringList offered;
+    for (int item = 0; item < kinds->count(); ++item)
+        offered.append(kinds->itemText(item));
+    QVERIFY2(offered.join(u'|').contains(add), qPrintable(offered.join(u", "_s)));
+    for (const QString &english : {u"operation: "_s, u"event: "_s, u"All kinds"_s})
+        QVERIFY2(!offered.join(u'|').contains(english), qPrintable(offered.join(u", "_s)));
+    const QStringList english{u"Time"_s, u"Kind"_s, u"What happened"_s};
+    for (int section = EventLogModel::TimeColumn; section < EventLogModel::ColumnCount; ++section)
+        QVERIFY(!english.contains(log->headerData(section, Qt::Horizontal).toString()));
+}
+
+// A language the inspector does not speak: a warning naming those it does, then English.
+void InspectorTest::unknownLanguageWarns()
+{
+    QCOMPARE(availableLanguages(), (QStringList{u"de"_s, u"en"_s, u"ru"_s}));
+    {
+        QObject translations;
+        QCOMPARE(installLanguage(u"en"_s, &translations), QString());
+        QCOMPARE(installLanguage(QString(), &translations), QString()); // the system's
+    }
+    QObject translations;
+    const QString warning = installLanguage(u"fr"_s, &translations);
+    QVERIFY2(warning.contains(u"French (fr)"_s), qPrintable(warning));
+    for (const QString &name : {u"German (de)"_s, u"English (en)"_s, u"Russian (ru)"_s})
+        QVERIFY2(warning.contains(name), qPrintable(warning));
+    QVERIFY(installLanguage(u"xx"_s, &translations).contains(u"\"xx\""_s));
+    MainWindow window;
+    window.setLanguageWarning(warning);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *label = window.statusBar()->findChild<QLabel *>(u"languageWarning"_s);
+    QVERIFY(label);
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), warning);
+    QCOMPARE(window.stepAction(MainWindow::Step::Over)->text(), u"Step &Over"_s);
+
+    // The executable says it on stderr, and goes on.
+    const QString png = m_dir.filePath(u"french.png"_s);
+    QProcess gui;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
+    gui.setProcessEnvironment(environment);
+    gui.start(QStringLiteral(SESSIONSCOPE_GUI),
+              {u"--lang"_s, u"fr"_s, u"--demo"_s, u"--screenshot"_s, png});
+    QVERIFY(gui.waitForFinished(60000));
+    QCOMPARE(gui.exitCode(), 0);
+    const QString err = QString::fromUtf8(gui.readAllStandardError());
+    QVERIFY2(err.contains(u"sessionscope: "_s + warning), qPrintable(err));
 }
 
 QTEST_MAIN(InspectorTest)

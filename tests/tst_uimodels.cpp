@@ -422,6 +422,7 @@ void UiModelsTest::searchMatchesWhatTheLogShows_data()
     QTest::addColumn<QString>("language");
     QTest::newRow("English") << QString();
     QTest::newRow("Russian") << u"ru"_s;
+    QTest::newRow("German") << u"de"_s;
 }
 
 // Search reads a line only when it may match (EventTextSearch): for every event of every

@@ -398,54 +398,92 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="80"/>
+        <location filename="../ui/inspectorapp.cpp" line="67"/>
         <source>Inspects what an ORM session did, step by step.</source>
         <translation>Пошагово показывает, что делала сессия ORM.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="85"/>
+        <location filename="../ui/inspectorapp.cpp" line="72"/>
         <source>A trace (.jsonl) or a scenario (.json) to open.</source>
         <translation>Трасса (.jsonl) или сценарий (.json) для открытия.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="88"/>
+        <location filename="../ui/inspectorapp.cpp" line="75"/>
         <source>Open the bundled demo.</source>
         <translation>Открыть встроенный демо-сценарий.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="91"/>
+        <location filename="../ui/inspectorapp.cpp" line="78"/>
         <source>Show the state after operation &lt;n&gt;.</source>
         <translation>Показать состояние после операции &lt;n&gt;.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="95"/>
+        <location filename="../ui/inspectorapp.cpp" line="82"/>
         <source>Show the state after event &lt;m&gt; (counting from 1).</source>
         <translation>Показать состояние после события &lt;m&gt; (нумерация с 1).</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="99"/>
+        <location filename="../ui/inspectorapp.cpp" line="86"/>
         <source>Select the object called &lt;name&gt; (e.g. u1).</source>
         <translation>Выбрать объект с именем &lt;name&gt; (например, u1).</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="103"/>
+        <location filename="../ui/inspectorapp.cpp" line="90"/>
         <source>Compare the states after operations &lt;a&gt;,&lt;b&gt; in the diff view (the window shows &lt;b&gt; unless --at or --at-event says otherwise).</source>
         <translation>Сравнить в окне сравнения состояния после операций &lt;a&gt;,&lt;b&gt; (окно показывает &lt;b&gt;, если --at или --at-event не задают другое).</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="110"/>
+        <location filename="../ui/inspectorapp.cpp" line="97"/>
         <source>Render the window to the PNG &lt;out&gt; and exit.</source>
         <translation>Отрисовать окно в PNG-файл &lt;out&gt; и выйти.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="114"/>
+        <location filename="../ui/inspectorapp.cpp" line="101"/>
         <source>The window size, e.g. 1400x900.</source>
         <translation>Размер окна, например, 1400x900.</translation>
     </message>
     <message>
-        <location filename="../ui/inspectorapp.cpp" line="118"/>
-        <source>The language, e.g. ru or en (default: the system&apos;s).</source>
-        <translation>Язык, например, ru или en (по умолчанию — системный).</translation>
+        <location filename="../ui/inspectorapp.cpp" line="105"/>
+        <source>The language: %1 (default: the system&apos;s).</source>
+        <translation>Язык: %1 (по умолчанию — язык системы).</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="117"/>
+        <source>--size takes WIDTHxHEIGHT, not &quot;%1&quot;</source>
+        <translation>--size ожидает ШИРИНАxВЫСОТА, а не «%1»</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="139"/>
+        <source>--at: there is no operation %1 (the trace has %2)</source>
+        <translation>--at: операции %1 нет (в трассе их %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="148"/>
+        <source>--at-event: there is no event %1 (the trace has %2)</source>
+        <translation>--at-event: события %1 нет (в трассе их %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="162"/>
+        <source>--diff takes two operation numbers, e.g. 3,9</source>
+        <translation>--diff ожидает два номера операций, например 3,9</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="173"/>
+        <source>--object: nothing is called %1 at this step</source>
+        <translation>--object: на этом шаге нет объекта с именем %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspectorapp.cpp" line="183"/>
+        <source>cannot write %1</source>
+        <translation>не удаётся записать %1</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../ui/language.cpp" line="61"/>
+        <source>There is no %1 translation; the inspector speaks %2. Continuing in English.</source>
+        <translation>Перевода на %1 нет; инспектор говорит на: %2. Продолжаем на английском.</translation>
     </message>
 </context>
 <context>
@@ -785,17 +823,17 @@
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="299"/>
-        <source>%1 ms</source>
-        <translation>%1 мс</translation>
-    </message>
-    <message>
         <location filename="../ui/models/eventlogmodel.cpp" line="291"/>
         <source>start</source>
         <translation>старт</translation>
     </message>
     <message>
-        <location filename="../ui/models/eventlogmodel.cpp" line="313"/>
+        <location filename="../ui/models/eventlogmodel.cpp" line="300"/>
+        <source>%L1 ms</source>
+        <translation>%L1 мс</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/eventlogmodel.cpp" line="314"/>
         <source>before the first operation</source>
         <translation>перед первой операцией</translation>
     </message>
@@ -835,7 +873,7 @@
     </message>
     <message>
         <location filename="../ui/views/eventlogview.cpp" line="57"/>
-        <location filename="../ui/views/eventlogview.cpp" line="123"/>
+        <location filename="../ui/views/eventlogview.cpp" line="124"/>
         <source>Open a trace to see what its session did.</source>
         <translation>Откройте трассу, чтобы увидеть, что делала её сессия.</translation>
     </message>
@@ -860,17 +898,17 @@
         <translation>событие: %1</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="122"/>
+        <location filename="../ui/views/eventlogview.cpp" line="123"/>
         <source>No event matches the filters.</source>
         <translation>Нет событий, подходящих под фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="197"/>
+        <location filename="../ui/views/eventlogview.cpp" line="198"/>
         <source>Only events that touched &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Только события, затронувшие &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/views/eventlogview.cpp" line="198"/>
+        <location filename="../ui/views/eventlogview.cpp" line="199"/>
         <source>Only events that touched &lt;b&gt;%1.%2&lt;/b&gt;</source>
         <translation>Только события, затронувшие &lt;b&gt;%1.%2&lt;/b&gt;</translation>
     </message>
@@ -980,280 +1018,280 @@
 <context>
     <name>sessionscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="60"/>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>SessionScope</source>
         <translation>SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow.cpp" line="78"/>
         <source>Open a trace or a scenario to begin.</source>
         <translation>Откройте трассу или сценарий, чтобы начать.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>Event Log</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="135"/>
         <source>Identity Map</source>
         <translation>Карта идентичности</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Pending</source>
         <translation>Ожидающие</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>Diff</source>
         <translation>Сравнение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>&amp;Reset Layout</source>
         <translation>&amp;Восстановить расположение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>&amp;About SessionScope</source>
         <translation>&amp;О программе SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>About SessionScope</source>
         <translation>О программе SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;An inspector for ORM session state: the identity map, the pending sets, each attribute&apos;s History and the SQL, at any step of a recorded session.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;Инспектор состояния сессии ORM: карта идентичности, наборы ожидающих изменений, История каждого атрибута и SQL — на любом шаге записанной сессии.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>&amp;Open Trace…</source>
         <translation>&amp;Открыть трассу…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>Open &amp;Scenario…</source>
         <translation>Открыть с&amp;ценарий…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>Run the &amp;Demo Scenario</source>
         <translation>Запустить &amp;демо-сценарий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние файлы</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>&amp;Step</source>
         <translation>&amp;Шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>Step &amp;Over</source>
         <translation>Шаг с &amp;обходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>To the state after the next operation</source>
         <translation>К состоянию после следующей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Step &amp;Back</source>
         <translation>Шаг &amp;назад</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>To the state after the previous operation</source>
         <translation>К состоянию после предыдущей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>Step &amp;Into</source>
         <translation>Шаг с &amp;заходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>To the next event: statement by statement through a flush</source>
         <translation>К следующему событию: по одному запросу внутри сброса</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>Step Back I&amp;nto</source>
         <translation>Шаг назад с захо&amp;дом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>To the previous event</source>
         <translation>К предыдущему событию</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Step O&amp;ut</source>
         <translation>Шаг с вы&amp;ходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>To the end of the current operation</source>
         <translation>К концу текущей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>&amp;First Step</source>
         <translation>&amp;Первый шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Before anything happened</source>
         <translation>До всех событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>&amp;Last Step</source>
         <translation>Пос&amp;ледний шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>After everything happened</source>
         <translation>После всех событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
-        <location filename="../ui/mainwindow.cpp" line="574"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="594"/>
         <source>&amp;Play</source>
         <translation>&amp;Воспроизвести</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
         <source>Play the events one after another (F5)</source>
         <translation>Воспроизводить события одно за другим (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
         <source>&amp;Go to Operation…</source>
         <translation>Перей&amp;ти к операции…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>&amp;Find Events…</source>
         <translation>Найти &amp;события…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>&amp;Diff</source>
         <translation>С&amp;равнение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Mark Step as &amp;A</source>
         <translation>&amp;Отметить шаг как A</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>Mark Step as &amp;B</source>
         <translation>О&amp;тметить шаг как B</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="266"/>
         <source>Stepping</source>
         <translation>Пошаговый просмотр</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="274"/>
         <source>Play speed</source>
         <translation>Скорость воспроизведения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="274"/>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
         <source>Events per second when playing</source>
         <translation>Событий в секунду при воспроизведении</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>%1 events/s</source>
         <translation>%1 соб./с</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Drag through the whole timeline</source>
         <translation>Перетаскивайте, чтобы пройти по всей шкале времени</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>Cannot open %1</source>
         <translation>Не удаётся открыть %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>Cannot step there</source>
         <translation>Не удаётся перейти к этому шагу</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="381"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>%1 — SessionScope</source>
         <translation>%1 — SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>The trace is incomplete</source>
         <translation>Трасса неполная</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>%1
 
 The program that wrote it probably stopped while writing; everything before that line is shown.</source>
@@ -1262,77 +1300,77 @@ The program that wrote it probably stopped while writing; everything before that
 Вероятно, записывавшая её программа остановилась посреди записи; показано всё, что было до этой строки.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="475"/>
+        <location filename="../ui/mainwindow.cpp" line="494"/>
         <source>Step A marked: mark another step as B (Ctrl+Shift+B) to compare them.</source>
         <translation>Шаг A отмечен: отметьте другой шаг как B (Ctrl+Shift+B), чтобы сравнить их.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="476"/>
+        <location filename="../ui/mainwindow.cpp" line="495"/>
         <source>Step B marked: mark another step as A (Ctrl+Shift+A) to compare them.</source>
         <translation>Шаг B отмечен: отметьте другой шаг как A (Ctrl+Shift+A), чтобы сравнить их.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="513"/>
+        <location filename="../ui/mainwindow.cpp" line="532"/>
         <source>Nothing open</source>
         <translation>Ничего не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="520"/>
+        <location filename="../ui/mainwindow.cpp" line="539"/>
         <source>Start: before operation 1</source>
         <translation>Начало: перед операцией 1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="522"/>
+        <location filename="../ui/mainwindow.cpp" line="541"/>
         <source>After operation %1 of %2</source>
         <translation>После операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow.cpp" line="543"/>
         <source>In operation %1 of %2</source>
         <translation>Внутри операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="526"/>
+        <location filename="../ui/mainwindow.cpp" line="545"/>
         <source>%1 · event %2 of %3</source>
         <translation>%1 · событие %2 из %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="528"/>
+        <location filename="../ui/mainwindow.cpp" line="548"/>
         <source>Operation %1: %2</source>
         <translation>Операция %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="579"/>
+        <location filename="../ui/mainwindow.cpp" line="599"/>
         <source>&amp;Pause</source>
         <translation>П&amp;ауза</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <location filename="../ui/mainwindow.cpp" line="616"/>
         <source>Open Trace</source>
         <translation>Открыть трассу</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="597"/>
+        <location filename="../ui/mainwindow.cpp" line="617"/>
         <source>Traces (*.jsonl);;Scenarios (*.json);;All files (*)</source>
         <translation>Трассы (*.jsonl);;Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="624"/>
         <source>Open Scenario</source>
         <translation>Открыть сценарий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="605"/>
+        <location filename="../ui/mainwindow.cpp" line="625"/>
         <source>Scenarios (*.json);;All files (*)</source>
         <translation>Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="616"/>
+        <location filename="../ui/mainwindow.cpp" line="636"/>
         <source>Go to Operation</source>
         <translation>Переход к операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="616"/>
+        <location filename="../ui/mainwindow.cpp" line="636"/>
         <source>Show the state after operation:</source>
         <translation>Показать состояние после операции:</translation>
     </message>
@@ -1631,6 +1669,11 @@ The program that wrote it probably stopped while writing; everything before that
         </translation>
     </message>
     <message>
+        <location filename="../ui/models/sqlmodel.cpp" line="124"/>
+        <source>%L1 ms</source>
+        <translation>%L1 мс</translation>
+    </message>
+    <message>
         <location filename="../ui/models/sqlmodel.cpp" line="166"/>
         <source>Failed: %1</source>
         <translation>Ошибка: %1</translation>
@@ -1644,11 +1687,6 @@ The program that wrote it probably stopped while writing; everything before that
         <location filename="../ui/models/sqlmodel.cpp" line="186"/>
         <source>?</source>
         <translation>?</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/sqlmodel.cpp" line="124"/>
-        <source>%1 ms</source>
-        <translation>%1 мс</translation>
     </message>
 </context>
 <context>

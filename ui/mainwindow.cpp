@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "models/eventsummary.h"
 #include "support/error.h"
 #include "tracedocument.h"
 #include "views/diffview.h"
@@ -452,6 +453,24 @@ void MainWindow::revealView(QWidget *view)
     raiseView(view);
 }
 
+void MainWindow::setLanguageWarning(const QString &warning)
+{
+    if (!m_languageWarning) {
+        m_languageWarning = new QLabel(this);
+        m_languageWarning->setObjectName(QStringLiteral("languageWarning"));
+        m_languageWarning->setWordWrap(false);
+        statusBar()->addPermanentWidget(m_languageWarning);
+    }
+    m_languageWarning->setText(warning);
+    m_languageWarning->setToolTip(warning);
+    m_languageWarning->setVisible(!warning.isEmpty());
+}
+
+QString MainWindow::languageWarning() const
+{
+    return m_languageWarning ? m_languageWarning->text() : QString();
+}
+
 void MainWindow::showDiff()
 {
     auto *dock = qobject_cast<QDockWidget *>(m_diff->parentWidget());
@@ -525,7 +544,8 @@ void MainWindow::updateActions()
     m_position->setText(
         tr("%1 · event %2 of %3").arg(where).arg(cursor + 1).arg(m_document->eventCount()));
     if (op > 0 && cursor >= 0)
-        statusBar()->showMessage(tr("Operation %1: %2").arg(op).arg(timeline.operation(op).label));
+        statusBar()->showMessage(
+            tr("Operation %1: %2").arg(op).arg(operationTitle(timeline.operation(op))));
     else
         statusBar()->showMessage(m_document->title());
 }

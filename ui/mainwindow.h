@@ -51,6 +51,10 @@ public:
     // Brings the diff to the front with room to read it.
     void showDiff();
 
+    // Shown in the status bar for as long as the window is open (empty: none).
+    void setLanguageWarning(const QString &warning);
+    QString languageWarning() const;
+
     // The last error shown (for tests and --screenshot), empty if none.
     const QString &lastError() const { return m_lastError; }
     QAction *stepAction(Step step) const;
@@ -119,6 +123,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QSlider *m_slider = nullptr;
     QLabel *m_position = nullptr;
+    QLabel *m_languageWarning = nullptr;
     QComboBox *m_speed = nullptr;
     QTimer *m_playTimer = nullptr;
     QString m_lastError;

@@ -294,9 +294,10 @@ QString EventLogModel::startLabel()
 QString EventLogModel::timeText(qint64 event) const
 {
     TraceEventHead head;
-    if (event < 0 || !parseEventHeadFast(m_document->timeline().eventText(event), &head))
+    if (!m_document || event < 0 ||
+        !parseEventHeadFast(m_document->timeline().eventText(event), &head))
         return {};
-    return tr("%1 ms").arg(double(head.t - m_t0) / 1e6, 0, 'f', 3);
+    return tr("%L1 ms").arg(double(head.t - m_t0) / 1e6, 0, 'f', 3);
 }
 
 const EventLogModel::RowText &EventLogModel::text(int op, qint64 event) const

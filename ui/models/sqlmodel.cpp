@@ -121,7 +121,7 @@ QString SqlModel::parametersText(const TraceStatement &statement, int shown,
 
 QString SqlModel::durationText(qint64 nanoseconds) const
 {
-    return tr("%1 ms").arg(double(nanoseconds) / 1e6, 0, 'f', 3);
+    return tr("%L1 ms").arg(double(nanoseconds) / 1e6, 0, 'f', 3);
 }
 
 QVariant SqlModel::data(const QModelIndex &index, int role) const

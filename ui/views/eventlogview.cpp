@@ -107,9 +107,10 @@ void EventLogView::setDocument(TraceDocument *document)
     m_entity->addItem(tr("All entities"), -1);
     if (document) {
         for (const QString &kind : m_model->operationKinds())
-            m_kind->addItem(tr("operation: %1").arg(kind), kind);
+            m_kind->addItem(tr("operation: %1").arg(operationKindLabel(kind)), kind);
         for (const char *type : kEventTypes)
-            m_kind->addItem(tr("event: %1").arg(QLatin1String(type)), QLatin1String(type));
+            m_kind->addItem(tr("event: %1").arg(eventTypeLabel(QLatin1String(type))),
+                            QLatin1String(type));
         const TraceSchema &schema = document->timeline().schema();
         for (int entity = 0; entity < schema.entityCount(); ++entity)
             m_entity->addItem(schema.entity(entity).type->name(), entity);
