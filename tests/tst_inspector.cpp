@@ -170,6 +170,7 @@ private slots:
     void windowSpeaksTheLanguage_data();
     void windowSpeaksTheLanguage();
     void unknownLanguageWarns();
+    void failedFlushMustBeRolledBack();
 
 private:
     QString writeDemoTrace();
@@ -1109,6 +1110,74 @@ void InspectorTest::unknownLanguageWarns()
     QCOMPARE(gui.exitCode(), 0);
     const QString err = QString::fromUtf8(gui.readAllStandardError());
     QVERIFY2(err.contains(u"sessionscope: "_s + warning), qPrintable(err));
+}
+
+// Through a flush that fails on a UNIQUE constraint: the flush is in progress until it rolls
+// back; from then on the Transaction dock and the status bar say that the session must be
+// rolled back and why, through the operations it refuses (a flush among them), until the
+// rollback.
+void InspectorTest::failedFlushMustBeRolledBack()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openFile(kSourceDir +
+                            u"/tests/conformance/scenarios/flush-error-pending-rollback.json"_s));
+    TraceDocument *document = window.document();
+    const Timeline &timeline = document->timeline();
+    QCOMPARE(timeline.operation(7).kind, u"flush"_s);
+    QVERIFY(timeline.operation(7).failed);
+    TransactionView *transaction = window.transactionView();
+    for (int op = 1; op <= 6; ++op)
+        QTest::keyClick(&window, Qt::Key_F10);
+    QVERIFY(transaction->statusText().contains(u"active"_s));
+    QCOMPARE(window.transactionNotice(), QString());
+
+    // Event by event through the flush.
+    bool sawFlush = false;
+    bool sawRollbackNeeded = false;
+    while (document->cursor() < timeline.stateEventOf(7)) {
+        QTest::keyClick(&window, Qt::Key_F11);
+        const QString status = transaction->statusText();
+        const bool needsRollback =
+            timeline.state().transactionStatus() == TransactionStatus::NeedsRollback;
+        QCOMPARE(window.transactionNotice().isEmpty(), !needsRollback);
+        if (!needsRollback) {
+            sawFlush = sawFlush || status.contains(u"<b>Flush:</b> in progress (operation 7)"_s);
+            continue;
+        }
+        sawRollbackNeeded = true;
+        QVERIFY2(!status.contains(u"in progress"_s), qPrintable(status));
+        QVERIFY2(status.contains(u"must be rolled back"_s), qPrintable(status));
+        QVERIFY2(status.contains(u"integrity: UNIQUE constraint failed: users.name"_s),
+                 qPrintable(status));
+        QVERIFY(window.transactionNotice().startsWith(
+            u"The session must be rolled back: integrity: UNIQUE constraint failed"_s));
+    }
+    QVERIFY(sawFlush);
+    QVERIFY(sawRollbackNeeded);
+    // The status bar names the operation; why it failed is the notice's to say.
+    QCOMPARE(window.statusBar()->currentMessage(), u"Operation 7: flush"_s);
+    QVERIFY(window.findChild<QLabel *>(u"rollbackNotice"_s)->isVisible());
+
+    // Operation 20 is a flush the session refuses: it begins, and is never under way.
+    while (document->currentOperation() < 21) {
+        QTest::keyClick(&window, Qt::Key_F11);
+        QVERIFY2(!transaction->statusText().contains(u"in progress"_s),
+                 qPrintable(transaction->statusText()));
+        QVERIFY(!window.transactionNotice().isEmpty());
+    }
+    // The rollback ends it.
+    while (document->cursor() < timeline.stateEventOf(22))
+        QTest::keyClick(&window, Qt::Key_F10);
+    QCOMPARE(window.transactionNotice(), QString());
+    QVERIFY(!window.findChild<QLabel *>(u"rollbackNotice"_s)->isVisible());
+    QVERIFY2(transaction->statusText().startsWith(u"<b>Transaction:</b> none"_s),
+             qPrintable(transaction->statusText()));
+    // Back before the failure, nothing of it shows.
+    QTest::keyClick(&window, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(window.transactionNotice(), QString());
 }
 
 QTEST_MAIN(InspectorTest)

@@ -1015,280 +1015,280 @@
 <context>
     <name>sessionscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>SessionScope</source>
         <translation>SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow.cpp" line="83"/>
         <source>Open a trace or a scenario to begin.</source>
         <translation>Öffnen Sie einen Trace oder ein Szenario, um zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>Identity Map</source>
         <translation>Identity-Map</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>Diff</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>&amp;About SessionScope</source>
         <translation>&amp;Über SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>About SessionScope</source>
         <translation>Über SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;An inspector for ORM session state: the identity map, the pending sets, each attribute&apos;s History and the SQL, at any step of a recorded session.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;Ein Inspektor für den Zustand von ORM-Sessions: die Identity-Map, die ausstehenden Mengen, der Verlauf jedes Attributs und das SQL, in jedem Schritt einer aufgezeichneten Session.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>&amp;Open Trace…</source>
         <translation>Trace &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Open &amp;Scenario…</source>
         <translation>&amp;Szenario öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>Run the &amp;Demo Scenario</source>
         <translation>&amp;Demo-Szenario ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>&amp;Close</source>
         <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>&amp;Step</source>
         <translation>Sc&amp;hritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>Step &amp;Over</source>
         <translation>&amp;Prozedurschritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>To the state after the next operation</source>
         <translation>Zum Zustand nach der nächsten Operation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Step &amp;Back</source>
         <translation>Schritt &amp;zurück</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>To the state after the previous operation</source>
         <translation>Zum Zustand nach der vorigen Operation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Step &amp;Into</source>
         <translation>&amp;Einzelschritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>To the next event: statement by statement through a flush</source>
         <translation>Zum nächsten Ereignis: Anweisung für Anweisung durch einen Flush</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Step Back I&amp;nto</source>
         <translation>Einzelschritt zu&amp;rück</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>To the previous event</source>
         <translation>Zum vorigen Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Step O&amp;ut</source>
         <translation>Ausführen bis &amp;Rücksprung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>To the end of the current operation</source>
         <translation>Zum Ende der aktuellen Operation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>&amp;First Step</source>
         <translation>E&amp;rster Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
         <source>Before anything happened</source>
         <translation>Bevor etwas geschah</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>&amp;Last Step</source>
         <translation>&amp;Letzter Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>After everything happened</source>
         <translation>Nachdem alles geschah</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="614"/>
         <source>&amp;Play</source>
         <translation>&amp;Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Play the events one after another (F5)</source>
         <translation>Die Ereignisse nacheinander abspielen (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>&amp;Go to Operation…</source>
         <translation>&amp;Gehe zu Operation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;Find Events…</source>
         <translation>Ereignisse &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>&amp;Diff</source>
         <translation>&amp;Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>Mark Step as &amp;A</source>
         <translation>Schritt als &amp;A markieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Mark Step as &amp;B</source>
         <translation>Schritt als &amp;B markieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Stepping</source>
         <translation>Schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="274"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>Play speed</source>
         <translation>Abspielgeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
         <source>Events per second when playing</source>
         <translation>Ereignisse pro Sekunde beim Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>%1 events/s</source>
         <translation>%1 Ereignisse/s</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>Drag through the whole timeline</source>
         <translation>Durch die ganze Zeitleiste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>Cannot open %1</source>
         <translation>%1 kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>Cannot step there</source>
         <translation>Dieser Schritt ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>%1 — SessionScope</source>
         <translation>%1 — SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>The trace is incomplete</source>
         <translation>Der Trace ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="396"/>
         <source>%1
 
 The program that wrote it probably stopped while writing; everything before that line is shown.</source>
@@ -1297,77 +1297,77 @@ The program that wrote it probably stopped while writing; everything before that
 Das Programm, das ihn schrieb, wurde vermutlich mitten im Schreiben beendet; alles vor dieser Zeile wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="494"/>
+        <location filename="../ui/mainwindow.cpp" line="504"/>
         <source>Step A marked: mark another step as B (Ctrl+Shift+B) to compare them.</source>
         <translation>Schritt A markiert: Markieren Sie einen anderen Schritt als B (Strg+Umschalt+B), um sie zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="495"/>
+        <location filename="../ui/mainwindow.cpp" line="505"/>
         <source>Step B marked: mark another step as A (Ctrl+Shift+A) to compare them.</source>
         <translation>Schritt B markiert: Markieren Sie einen anderen Schritt als A (Strg+Umschalt+A), um sie zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="532"/>
+        <location filename="../ui/mainwindow.cpp" line="552"/>
         <source>Nothing open</source>
         <translation>Nichts geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="539"/>
+        <location filename="../ui/mainwindow.cpp" line="559"/>
         <source>Start: before operation 1</source>
         <translation>Anfang: vor Operation 1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="541"/>
+        <location filename="../ui/mainwindow.cpp" line="561"/>
         <source>After operation %1 of %2</source>
         <translation>Nach Operation %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow.cpp" line="563"/>
         <source>In operation %1 of %2</source>
         <translation>In Operation %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="545"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>%1 · event %2 of %3</source>
         <translation>%1 · Ereignis %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="548"/>
+        <location filename="../ui/mainwindow.cpp" line="568"/>
         <source>Operation %1: %2</source>
         <translation>Operation %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="599"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="616"/>
+        <location filename="../ui/mainwindow.cpp" line="636"/>
         <source>Open Trace</source>
         <translation>Trace öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="617"/>
+        <location filename="../ui/mainwindow.cpp" line="637"/>
         <source>Traces (*.jsonl);;Scenarios (*.json);;All files (*)</source>
         <translation>Traces (*.jsonl);;Szenarien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="624"/>
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>Open Scenario</source>
         <translation>Szenario öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="625"/>
+        <location filename="../ui/mainwindow.cpp" line="645"/>
         <source>Scenarios (*.json);;All files (*)</source>
         <translation>Szenarien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="636"/>
+        <location filename="../ui/mainwindow.cpp" line="656"/>
         <source>Go to Operation</source>
         <translation>Gehe zu Operation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="636"/>
+        <location filename="../ui/mainwindow.cpp" line="656"/>
         <source>Show the state after operation:</source>
         <translation>Den Zustand nach Operation zeigen:</translation>
     </message>
@@ -1695,52 +1695,72 @@ Das Programm, das ihn schrieb, wurde vermutlich mitten im Schreiben beendet; all
 <context>
     <name>sessionscope::TransactionView</name>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="23"/>
+        <location filename="../ui/views/transactionview.cpp" line="25"/>
         <source>Savepoint</source>
         <translation>Sicherungspunkt</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="23"/>
+        <location filename="../ui/views/transactionview.cpp" line="25"/>
         <source>Opened in operation</source>
         <translation>Gesetzt in Operation</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="23"/>
+        <location filename="../ui/views/transactionview.cpp" line="25"/>
         <source>By</source>
         <translation>Durch</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="25"/>
+        <location filename="../ui/views/transactionview.cpp" line="27"/>
         <source>Open savepoints</source>
         <translation>Offene Sicherungspunkte</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="77"/>
+        <location filename="../ui/views/transactionview.cpp" line="85"/>
+        <source>The session must be rolled back.</source>
+        <translation>Die Session muss zurückgerollt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="86"/>
+        <source>The session must be rolled back: %1</source>
+        <translation>Die Session muss zurückgerollt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="107"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; active (began in operation %1)</source>
+        <translation>&lt;b&gt;Transaktion:&lt;/b&gt; aktiv (begonnen in Operation %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="109"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; active</source>
+        <translation>&lt;b&gt;Transaktion:&lt;/b&gt; aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="112"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; must be rolled back; every operation but a rollback is refused until then</source>
+        <translation>&lt;b&gt;Transaktion:&lt;/b&gt; muss zurückgerollt werden; bis dahin wird jede Operation außer einem Rollback abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="116"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; none, the session was closed; its next use begins one</source>
+        <translation>&lt;b&gt;Transaktion:&lt;/b&gt; keine, die Session wurde geschlossen; ihre nächste Verwendung beginnt eine</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="152"/>
         <source>Open a trace to see its transactions.</source>
         <translation>Öffnen Sie einen Trace, um seine Transaktionen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="90"/>
-        <source> (began in operation %1)</source>
-        <translation> (begonnen in Operation %1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/views/transactionview.cpp" line="96"/>
-        <source>&lt;b&gt;Transaction:&lt;/b&gt; active%1</source>
-        <translation>&lt;b&gt;Transaktion:&lt;/b&gt; aktiv%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/views/transactionview.cpp" line="98"/>
+        <location filename="../ui/views/transactionview.cpp" line="138"/>
         <source>&lt;b&gt;Flush:&lt;/b&gt; in progress (operation %1)</source>
         <translation>&lt;b&gt;Flush:&lt;/b&gt; läuft (Operation %1)</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="101"/>
+        <location filename="../ui/views/transactionview.cpp" line="120"/>
         <source>&lt;b&gt;Transaction:&lt;/b&gt; none; the next operation that needs the database begins one</source>
         <translation>&lt;b&gt;Transaktion:&lt;/b&gt; keine; die nächste Operation, die die Datenbank braucht, beginnt eine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/views/transactionview.cpp" line="105"/>
+        <location filename="../ui/views/transactionview.cpp" line="144"/>
         <source>&lt;b&gt;Savepoints:&lt;/b&gt; %n open</source>
         <translation>
             <numerusform>&lt;b&gt;Sicherungspunkte:&lt;/b&gt; %n offen</numerusform>
@@ -1748,12 +1768,12 @@ Das Programm, das ihn schrieb, wurde vermutlich mitten im Schreiben beendet; all
         </translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="106"/>
+        <location filename="../ui/views/transactionview.cpp" line="145"/>
         <source>&lt;b&gt;Savepoints:&lt;/b&gt; none</source>
         <translation>&lt;b&gt;Sicherungspunkte:&lt;/b&gt; keine</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="122"/>
+        <location filename="../ui/views/transactionview.cpp" line="175"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>

@@ -1018,280 +1018,280 @@
 <context>
     <name>sessionscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>SessionScope</source>
         <translation>SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow.cpp" line="83"/>
         <source>Open a trace or a scenario to begin.</source>
         <translation>Откройте трассу или сценарий, чтобы начать.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Event Log</source>
         <translation>Журнал событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>Identity Map</source>
         <translation>Карта идентичности</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>Pending</source>
         <translation>Ожидающие</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>Diff</source>
         <translation>Сравнение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>&amp;Reset Layout</source>
         <translation>&amp;Восстановить расположение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>&amp;About SessionScope</source>
         <translation>&amp;О программе SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>About SessionScope</source>
         <translation>О программе SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;An inspector for ORM session state: the identity map, the pending sets, each attribute&apos;s History and the SQL, at any step of a recorded session.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SessionScope %1&lt;/h3&gt;&lt;p&gt;Инспектор состояния сессии ORM: карта идентичности, наборы ожидающих изменений, История каждого атрибута и SQL — на любом шаге записанной сессии.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>&amp;Open Trace…</source>
         <translation>&amp;Открыть трассу…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Open &amp;Scenario…</source>
         <translation>Открыть с&amp;ценарий…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>Run the &amp;Demo Scenario</source>
         <translation>Запустить &amp;демо-сценарий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние файлы</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>&amp;Step</source>
         <translation>&amp;Шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>Step &amp;Over</source>
         <translation>Шаг с &amp;обходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>To the state after the next operation</source>
         <translation>К состоянию после следующей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Step &amp;Back</source>
         <translation>Шаг &amp;назад</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>To the state after the previous operation</source>
         <translation>К состоянию после предыдущей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Step &amp;Into</source>
         <translation>Шаг с &amp;заходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>To the next event: statement by statement through a flush</source>
         <translation>К следующему событию: по одному запросу внутри сброса</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Step Back I&amp;nto</source>
         <translation>Шаг назад с захо&amp;дом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>To the previous event</source>
         <translation>К предыдущему событию</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Step O&amp;ut</source>
         <translation>Шаг с вы&amp;ходом</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>To the end of the current operation</source>
         <translation>К концу текущей операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>&amp;First Step</source>
         <translation>&amp;Первый шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
         <source>Before anything happened</source>
         <translation>До всех событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>&amp;Last Step</source>
         <translation>Пос&amp;ледний шаг</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>After everything happened</source>
         <translation>После всех событий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="614"/>
         <source>&amp;Play</source>
         <translation>&amp;Воспроизвести</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Play the events one after another (F5)</source>
         <translation>Воспроизводить события одно за другим (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>&amp;Go to Operation…</source>
         <translation>Перей&amp;ти к операции…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;Find Events…</source>
         <translation>Найти &amp;события…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>&amp;Diff</source>
         <translation>С&amp;равнение</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>Mark Step as &amp;A</source>
         <translation>&amp;Отметить шаг как A</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Mark Step as &amp;B</source>
         <translation>О&amp;тметить шаг как B</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Stepping</source>
         <translation>Пошаговый просмотр</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="274"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>Play speed</source>
         <translation>Скорость воспроизведения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
         <source>Events per second when playing</source>
         <translation>Событий в секунду при воспроизведении</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>%1 events/s</source>
         <translation>%1 соб./с</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
         <source>Timeline</source>
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>Drag through the whole timeline</source>
         <translation>Перетаскивайте, чтобы пройти по всей шкале времени</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>Cannot open %1</source>
         <translation>Не удаётся открыть %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>Cannot step there</source>
         <translation>Не удаётся перейти к этому шагу</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>%1 — SessionScope</source>
         <translation>%1 — SessionScope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>The trace is incomplete</source>
         <translation>Трасса неполная</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="396"/>
         <source>%1
 
 The program that wrote it probably stopped while writing; everything before that line is shown.</source>
@@ -1300,77 +1300,77 @@ The program that wrote it probably stopped while writing; everything before that
 Вероятно, записывавшая её программа остановилась посреди записи; показано всё, что было до этой строки.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="494"/>
+        <location filename="../ui/mainwindow.cpp" line="504"/>
         <source>Step A marked: mark another step as B (Ctrl+Shift+B) to compare them.</source>
         <translation>Шаг A отмечен: отметьте другой шаг как B (Ctrl+Shift+B), чтобы сравнить их.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="495"/>
+        <location filename="../ui/mainwindow.cpp" line="505"/>
         <source>Step B marked: mark another step as A (Ctrl+Shift+A) to compare them.</source>
         <translation>Шаг B отмечен: отметьте другой шаг как A (Ctrl+Shift+A), чтобы сравнить их.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="532"/>
+        <location filename="../ui/mainwindow.cpp" line="552"/>
         <source>Nothing open</source>
         <translation>Ничего не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="539"/>
+        <location filename="../ui/mainwindow.cpp" line="559"/>
         <source>Start: before operation 1</source>
         <translation>Начало: перед операцией 1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="541"/>
+        <location filename="../ui/mainwindow.cpp" line="561"/>
         <source>After operation %1 of %2</source>
         <translation>После операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow.cpp" line="563"/>
         <source>In operation %1 of %2</source>
         <translation>Внутри операции %1 из %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="545"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>%1 · event %2 of %3</source>
         <translation>%1 · событие %2 из %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="548"/>
+        <location filename="../ui/mainwindow.cpp" line="568"/>
         <source>Operation %1: %2</source>
         <translation>Операция %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="599"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>&amp;Pause</source>
         <translation>П&amp;ауза</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="616"/>
+        <location filename="../ui/mainwindow.cpp" line="636"/>
         <source>Open Trace</source>
         <translation>Открыть трассу</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="617"/>
+        <location filename="../ui/mainwindow.cpp" line="637"/>
         <source>Traces (*.jsonl);;Scenarios (*.json);;All files (*)</source>
         <translation>Трассы (*.jsonl);;Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="624"/>
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>Open Scenario</source>
         <translation>Открыть сценарий</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="625"/>
+        <location filename="../ui/mainwindow.cpp" line="645"/>
         <source>Scenarios (*.json);;All files (*)</source>
         <translation>Сценарии (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="636"/>
+        <location filename="../ui/mainwindow.cpp" line="656"/>
         <source>Go to Operation</source>
         <translation>Переход к операции</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="636"/>
+        <location filename="../ui/mainwindow.cpp" line="656"/>
         <source>Show the state after operation:</source>
         <translation>Показать состояние после операции:</translation>
     </message>
@@ -1700,52 +1700,72 @@ The program that wrote it probably stopped while writing; everything before that
 <context>
     <name>sessionscope::TransactionView</name>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="23"/>
+        <location filename="../ui/views/transactionview.cpp" line="25"/>
         <source>Savepoint</source>
         <translation>Точка сохранения</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="23"/>
+        <location filename="../ui/views/transactionview.cpp" line="25"/>
         <source>Opened in operation</source>
         <translation>Открыта в операции</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="23"/>
+        <location filename="../ui/views/transactionview.cpp" line="25"/>
         <source>By</source>
         <translation>Чем открыта</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="25"/>
+        <location filename="../ui/views/transactionview.cpp" line="27"/>
         <source>Open savepoints</source>
         <translation>Открытые точки сохранения</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="77"/>
+        <location filename="../ui/views/transactionview.cpp" line="85"/>
+        <source>The session must be rolled back.</source>
+        <translation>Сессию нужно откатить.</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="86"/>
+        <source>The session must be rolled back: %1</source>
+        <translation>Сессию нужно откатить: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="107"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; active (began in operation %1)</source>
+        <translation>&lt;b&gt;Транзакция:&lt;/b&gt; активна (началась в операции %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="109"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; active</source>
+        <translation>&lt;b&gt;Транзакция:&lt;/b&gt; активна</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="112"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; must be rolled back; every operation but a rollback is refused until then</source>
+        <translation>&lt;b&gt;Транзакция:&lt;/b&gt; требует отката; до тех пор сессия отказывает во всех операциях, кроме отката</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="116"/>
+        <source>&lt;b&gt;Transaction:&lt;/b&gt; none, the session was closed; its next use begins one</source>
+        <translation>&lt;b&gt;Транзакция:&lt;/b&gt; нет, сессия закрыта; следующее обращение к ней начнёт новую</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/transactionview.cpp" line="152"/>
         <source>Open a trace to see its transactions.</source>
         <translation>Откройте трассу, чтобы увидеть её транзакции.</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="90"/>
-        <source> (began in operation %1)</source>
-        <translation> (начата в операции %1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/views/transactionview.cpp" line="96"/>
-        <source>&lt;b&gt;Transaction:&lt;/b&gt; active%1</source>
-        <translation>&lt;b&gt;Транзакция:&lt;/b&gt; активна%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/views/transactionview.cpp" line="98"/>
+        <location filename="../ui/views/transactionview.cpp" line="138"/>
         <source>&lt;b&gt;Flush:&lt;/b&gt; in progress (operation %1)</source>
         <translation>&lt;b&gt;Сброс:&lt;/b&gt; выполняется (операция %1)</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="101"/>
+        <location filename="../ui/views/transactionview.cpp" line="120"/>
         <source>&lt;b&gt;Transaction:&lt;/b&gt; none; the next operation that needs the database begins one</source>
         <translation>&lt;b&gt;Транзакция:&lt;/b&gt; нет; её начнёт следующая операция, которой нужна база данных</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/views/transactionview.cpp" line="105"/>
+        <location filename="../ui/views/transactionview.cpp" line="144"/>
         <source>&lt;b&gt;Savepoints:&lt;/b&gt; %n open</source>
         <translation>
             <numerusform>&lt;b&gt;Точки сохранения:&lt;/b&gt; открыта %n</numerusform>
@@ -1754,12 +1774,12 @@ The program that wrote it probably stopped while writing; everything before that
         </translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="106"/>
+        <location filename="../ui/views/transactionview.cpp" line="145"/>
         <source>&lt;b&gt;Savepoints:&lt;/b&gt; none</source>
         <translation>&lt;b&gt;Точки сохранения:&lt;/b&gt; нет</translation>
     </message>
     <message>
-        <location filename="../ui/views/transactionview.cpp" line="122"/>
+        <location filename="../ui/views/transactionview.cpp" line="175"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "lifecyclestyle.h"
 #include "models/eventsummary.h"
 #include "support/error.h"
 #include "tracedocument.h"
@@ -73,6 +74,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_speed->setCurrentIndex(std::clamp(settings.value(QStringLiteral("play/speed"), 1).toInt(), 0,
                                         m_speed->count() - 1));
     showDocks(false);
+    m_rollbackNotice = new QLabel(this);
+    m_rollbackNotice->setObjectName(QStringLiteral("rollbackNotice"));
+    m_rollbackNotice->setVisible(false);
+    statusBar()->addPermanentWidget(m_rollbackNotice);
     updateRecentFiles();
     updateActions();
     statusBar()->showMessage(tr("Open a trace or a scenario to begin."));
@@ -466,6 +471,11 @@ void MainWindow::setLanguageWarning(const QString &warning)
     m_languageWarning->setVisible(!warning.isEmpty());
 }
 
+QString MainWindow::transactionNotice() const
+{
+    return m_rollbackNotice->isVisibleTo(this) ? m_rollbackNotice->toolTip() : QString();
+}
+
 QString MainWindow::languageWarning() const
 {
     return m_languageWarning ? m_languageWarning->text() : QString();
@@ -528,6 +538,16 @@ void MainWindow::updateActions()
     m_markA->setEnabled(open);
     m_markB->setEnabled(open);
     m_find->setEnabled(open);
+    // Until a rollback, everything the session is asked fails: say so, and why.
+    const QString notice =
+        open ? TransactionView::rollbackNotice(m_document->timeline().state()) : QString();
+    m_rollbackNotice->setToolTip(notice);
+    m_rollbackNotice->setText(
+        fontMetrics().elidedText(notice, Qt::ElideRight, fontMetrics().averageCharWidth() * 70));
+    QPalette palette = m_rollbackNotice->palette();
+    palette.setColor(QPalette::WindowText, errorTextColor(palette));
+    m_rollbackNotice->setPalette(palette);
+    m_rollbackNotice->setVisible(!notice.isEmpty());
     if (!open) {
         m_position->setText(tr("Nothing open"));
         return;

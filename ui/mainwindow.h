@@ -54,6 +54,8 @@ public:
     // Shown in the status bar for as long as the window is open (empty: none).
     void setLanguageWarning(const QString &warning);
     QString languageWarning() const;
+    // What the status bar says about the transaction (that it must be rolled back, and why).
+    QString transactionNotice() const;
 
     // The last error shown (for tests and --screenshot), empty if none.
     const QString &lastError() const { return m_lastError; }
@@ -124,6 +126,7 @@ private:
     QSlider *m_slider = nullptr;
     QLabel *m_position = nullptr;
     QLabel *m_languageWarning = nullptr;
+    QLabel *m_rollbackNotice = nullptr;
     QComboBox *m_speed = nullptr;
     QTimer *m_playTimer = nullptr;
     QString m_lastError;
