@@ -813,6 +813,7 @@ void InspectorTest::layoutFits()
     problems += clippedHeaders(identity->header(), u"Identity Map"_s);
     problems += clippedHeaders(window.eventLogView()->view()->header(), u"Event Log"_s);
     problems += clippedHeaders(window.sqlView()->view()->horizontalHeader(), u"SQL"_s);
+    problems += clippedHeaders(window.transactionView()->savepoints()->header(), u"Transaction"_s);
     // Badges and numbers are never cut.
     for (int row = 0; row < pending->model()->rowCount(pending->model()->index(0, 0)); ++row) {
         const QModelIndex state =

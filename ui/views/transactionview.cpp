@@ -1,5 +1,6 @@
 #include "transactionview.h"
 
+#include "columnwidth.h"
 #include "models/eventsummary.h"
 #include "tracedocument.h"
 
@@ -23,6 +24,9 @@ TransactionView::TransactionView(QWidget *parent)
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_savepoints->setHeaderLabels({tr("Savepoint"), tr("Opened in operation"), tr("By")});
+    // "#2", an operation number, then who opened it: the numbers as wide as their headers.
+    for (int column : {0, 1})
+        setColumnWidth(m_savepoints->header(), column, cellWidth(m_savepoints, 4));
     m_savepoints->setRootIsDecorated(false);
     m_savepoints->setAccessibleName(tr("Open savepoints"));
     auto *layout = new QVBoxLayout(this);
