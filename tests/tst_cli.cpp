@@ -155,6 +155,7 @@ private slots:
 
     void traceReplaysToTheStates();
     void inspectSummaryAndDiff();
+    void inspectDiffText();
     void inspectUsage_data();
     void inspectUsage();
     void traceOptions_data();
@@ -557,10 +558,11 @@ void TestCli::inspectSummaryAndDiff()
     QCOMPARE(counts[u"source"].toString(), u"valid.json"_s);
     QCOMPARE(counts[u"database"].toString(), u"sqlite"_s);
 
-    // Both spellings: inspect TRACE --diff A B and inspect --diff A B TRACE.
+    // Both spellings: inspect TRACE --diff A B and inspect --diff A B TRACE; --json gives the
+    // changes as JSON.
     for (const QStringList &arguments :
-         {QStringList{u"inspect"_s, trace, u"--diff"_s, u"2"_s, u"3"_s},
-          QStringList{u"inspect"_s, u"--diff"_s, u"2"_s, u"3"_s, trace}}) {
+         {QStringList{u"inspect"_s, trace, u"--diff"_s, u"2"_s, u"3"_s, u"--json"_s},
+          QStringList{u"inspect"_s, u"--json"_s, u"--diff"_s, u"2"_s, u"3"_s, trace}}) {
         const CliResult diff = runCli(arguments);
         QCOMPARE(diff.err, QByteArray());
         QCOMPARE(diff.exitCode, 0);
@@ -572,6 +574,47 @@ void TestCli::inspectSummaryAndDiff()
                  (QJsonObject{{u"from"_s, u"pending"_s}, {u"to"_s, u"persistent"_s}}));
         QCOMPARE(u1[u"key"][u"to"].toArray(), QJsonArray{1});
     }
+}
+
+// Without --json, --diff tells what changed in words, one line per change.
+void TestCli::inspectDiffText()
+{
+    const QString scenario = m_dir.filePath(u"valid.json"_s);
+    QVERIFY(writeFile(scenario, kValidScenario));
+    const QString trace = m_dir.filePath(u"difftext.jsonl"_s);
+    QCOMPARE(runCli({u"run"_s, scenario, u"--trace"_s, trace}).exitCode, 0);
+    auto diffLines = [&](const QString &from, const QString &to) {
+        const CliResult diff = runCli({u"inspect"_s, trace, u"--diff"_s, from, to});
+        [&] {
+            QCOMPARE(diff.err, QByteArray());
+            QCOMPARE(diff.exitCode, 0);
+            QVERIFY(diff.out.endsWith('\n'));
+        }();
+        return QString::fromUtf8(diff.out).trimmed().split(u'\n');
+    };
+
+    // Operation 1 makes u1 (new User, name "ann"); 2 adds it; 3 flushes it: a row and a key.
+    QCOMPARE(diffLines(u"0"_s, u"1"_s),
+             (QStringList{u"A: the start, before operation 1"_s,
+                          u"B: after operation 1 (new User as u1)"_s, u"+ User u1 transient"_s}));
+    const QStringList flush = diffLines(u"2"_s, u"3"_s);
+    QCOMPARE(flush.mid(0, 2),
+             (QStringList{u"A: after operation 2 (add u1)"_s, u"B: after operation 3 (flush)"_s}));
+    QVERIFY2(flush.contains(u"~ u1: pending -> persistent"_s), qPrintable(flush.join(u'\n')));
+    QVERIFY(flush.contains(u"~ u1 key: None -> [1]"_s));
+    QVERIFY(flush.contains(u"~ u1 sets: new -> identity_map"_s));
+    QVERIFY(flush.contains(u"~ u1.id: (not loaded) -> 1"_s));
+    // The name did not change, its History did: the flush made "ann" the committed value.
+    QVERIFY(
+        flush.contains(u"~ u1.name: \"ann\", History added [\"ann\"] -> unchanged [\"ann\"]"_s));
+    // Backwards, the object disappears; the same step twice has nothing to tell.
+    QCOMPARE(diffLines(u"1"_s, u"0"_s).last(), u"- User u1 transient"_s);
+    QCOMPARE(diffLines(u"3"_s, u"3"_s).last(), u"No differences."_s);
+    // Every change of the JSON has its line.
+    const CliResult json = runCli({u"inspect"_s, trace, u"--diff"_s, u"2"_s, u"3"_s, u"--json"_s});
+    const QJsonObject u1 = QJsonDocument::fromJson(json.out).object()[u"changed"][u"u1"].toObject();
+    int changes = int(u1.size()) - 1 + int(u1[u"attrs"].toObject().size());
+    QCOMPARE(flush.size() - 2, changes);
 }
 
 void TestCli::inspectUsage_data()

@@ -7,6 +7,7 @@
 #include "models/diffmodel.h"
 #include "models/eventfilter.h"
 #include "models/eventlogmodel.h"
+#include "models/eventsummary.h"
 #include "models/identitymapmodel.h"
 #include "models/objectmodel.h"
 #include "models/pendingmodel.h"
@@ -24,6 +25,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 
 using namespace sessionscope;
 using namespace Qt::StringLiterals;
@@ -83,6 +85,10 @@ private slots:
     void objectModelShowsHistory();
     void steppingTargets();
     void eventLogRowsAndFilters();
+    void searchMatchesWhatTheLogShows_data();
+    void searchMatchesWhatTheLogShows();
+    void searchLeavesJsonAlone();
+    void attributeFilterListsWhatChangedIt();
     void sqlModelListsEveryStatement();
     void diffModelShowsChanges();
     void identityMapFilter();
@@ -409,6 +415,174 @@ void UiModelsTest::eventLogRowsAndFilters()
     QCOMPARE(model.rowCount(), 0);
     model.setFilter(EventFilter());
     QCOMPARE(model.rowCount(), document->operationCount());
+}
+
+void UiModelsTest::searchMatchesWhatTheLogShows_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QString();
+    QTest::newRow("Russian") << u"ru"_s;
+    QTest::newRow("German") << u"de"_s;
+}
+
+// Search reads a line only when it may match (EventTextSearch): for every event of every
+// scenario and a range of texts (words of the SQL, values, object names, translated phrases,
+// labels, signs), the log matches an event exactly when what it shows of it holds the text.
+void UiModelsTest::searchMatchesWhatTheLogShows()
+{
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QLocale(language), u"sessionscope"_s, u"_"_s,
+                                u":/sessionscope/i18n"_s));
+        QCoreApplication::installTranslator(&translator);
+    }
+    const QStringList texts{
+        u"ann"_s,         u"ANN"_s,        u"name"_s,
+        u"ann.name"_s,    u"e.n"_s,        u"annie"_s,
+        u"INSERT INTO"_s, u"\"users\""_s,  u"into \"users\" (\""_s,
+        u"= 1"_s,         u"(1 row)"_s,    u"row"_s,
+        u"None"_s,        u"True"_s,       u"→"_s,
+        u"[home]"_s,      u"#"_s,          u"theme"_s,
+        u":\"dark\"}"_s,  u"09:30"_s,      u":"_s,
+        u", "_s,          u"delete"_s,     u"expired"_s,
+        u"transaction"_s, u"persistent"_s, u"back-populated"_s,
+        u"attribute"_s,   u"sql"_s,        u"удал"_s,
+        u"постоян"_s,     u"сброс"_s,      u"Zustand"_s,
+        u"gelöscht"_s,    u"e"_s,          u"1"_s,
+        u"UNIQUE"_s,      u"failed"_s,     u"savepoint"_s,
+    };
+    int matched = 0;
+    for (const QString &path : scenarioFiles()) {
+        auto document = scenarioDocument(path);
+        const Timeline &timeline = document->timeline();
+        std::vector<QString> shown(size_t(timeline.eventCount()));
+        for (qint64 event = 0; event < timeline.eventCount(); ++event)
+            shown[size_t(event)] = eventSearchText(*document, timeline.event(event));
+        for (const QString &text : texts) {
+            EventFilter filter;
+            filter.text = text;
+            const EventMatcher matcher(*document, filter);
+            for (qint64 event = 0; event < timeline.eventCount(); ++event) {
+                if (timeline.eventType(event) == TraceEventType::Keyframe)
+                    continue;
+                const bool expected = shown[size_t(event)].contains(text, Qt::CaseInsensitive);
+                QVERIFY2(matcher.matchesEvent(event) == expected,
+                         qPrintable(u"%1, event %2, \"%3\" in: %4"_s.arg(QFileInfo(path).fileName())
+                                        .arg(event + 1)
+                                        .arg(text, shown[size_t(event)])));
+                matched += expected;
+            }
+        }
+    }
+    QVERIFY(matched > 1000);
+    QCoreApplication::removeTranslator(&translator);
+}
+
+// "delete" finds the deletes, not every attribute event whose History has "deleted": [].
+void UiModelsTest::searchLeavesJsonAlone()
+{
+    auto document = scenarioDocument(kSourceDir + u"/resources/scenarios/demo.json"_s);
+    const Timeline &timeline = document->timeline();
+    EventLogModel model;
+    model.setDocument(document.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    qint64 attributeLinesWithDeleted = 0;
+    for (qint64 event = 0; event < timeline.eventCount(); ++event)
+        attributeLinesWithDeleted += timeline.eventType(event) == TraceEventType::Attribute &&
+                                     timeline.eventText(event).contains("\"deleted\":[]");
+    QVERIFY(attributeLinesWithDeleted > 5);
+
+    EventFilter filter;
+    filter.text = u"delete"_s;
+    model.setFilter(filter);
+    QStringList operations;
+    int events = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex op = model.index(row, EventLogModel::SummaryColumn);
+        operations.append(op.data().toString());
+        for (int child = 0; child < model.rowCount(op.siblingAtColumn(0)); ++child) {
+            const QModelIndex event = model.index(child, 0, op.siblingAtColumn(0));
+            const QString kind = event.siblingAtColumn(EventLogModel::KindColumn).data().toString();
+            const QString summary =
+                event.siblingAtColumn(EventLogModel::SummaryColumn).data().toString();
+            QVERIFY2(kind != u"attribute"_s, qPrintable(summary));
+            QVERIFY2(QString(kind + summary).contains(u"delete"_s, Qt::CaseInsensitive) ||
+                         timeline.eventType(model.eventOf(event)) == TraceEventType::Sql,
+                     qPrintable(summary));
+            ++events;
+        }
+    }
+    // The delete of ann (operation 24), and the DELETE statements and lifecycle transitions
+    // to "deleted" under the flushes and commits that ran them.
+    QVERIFY2(operations.contains(u"delete ann"_s), qPrintable(operations.join(u", "_s)));
+    QVERIFY(events >= 3);
+    // An object's name is found where the log shows it, though lines name objects by id.
+    filter.text = u"ann.name"_s;
+    model.setFilter(filter);
+    QVERIFY(model.rowCount() > 0);
+    const QModelIndex set = model.index(0, 0);
+    QVERIFY(model.rowCount(set) > 0);
+    QVERIFY(model.index(0, EventLogModel::SummaryColumn, set)
+                .data()
+                .toString()
+                .startsWith(u"ann.name = "_s));
+}
+
+// "Events that touched ann.name": the events that name the attribute or change it, which
+// the states before and after each event tell; never one that only set another attribute.
+void UiModelsTest::attributeFilterListsWhatChangedIt()
+{
+    auto document = scenarioDocument(kSourceDir + u"/resources/scenarios/demo.json"_s);
+    const Timeline &timeline = document->timeline();
+    const qint64 annId = timeline.operation(2).object >= 0 ? timeline.operation(2).object : 1;
+    const int ann = timeline.ids().find(annId);
+    QCOMPARE(document->objectNameOfSlot(ann), u"ann"_s);
+    for (const QString &attribute : {u"name"_s, u"joined"_s, u"addresses"_s}) {
+        EventFilter filter;
+        filter.object = annId;
+        filter.attribute = attribute;
+        const EventMatcher matcher(*document, filter);
+        auto attributeAt = [&](qint64 event) -> QJsonValue {
+            if (!document->setCursor(event))
+                return u"cannot seek"_s;
+            // Before the object exists its attribute reads as not loaded, as a trace says.
+            const TraceObject *object = document->timeline().state().object(ann);
+            if (!object || !object->exists())
+                return QJsonObject{{u"loaded"_s, false}};
+            return document->renderer().object(ann).value(u"attrs"_s).toObject().value(attribute);
+        };
+        int listed = 0;
+        for (qint64 event = 0; event < timeline.eventCount(); ++event) {
+            const TraceEventType type = timeline.eventType(event);
+            if (type == TraceEventType::Keyframe)
+                continue;
+            const QJsonObject json = timeline.event(event);
+            const bool names = qint64(json.value(u"object"_s).toDouble(-1)) == annId &&
+                               (json.value(u"attr"_s).toString() == attribute ||
+                                (type == TraceEventType::Expire &&
+                                 (json.value(u"attrs"_s).toArray().isEmpty() ||
+                                  json.value(u"attrs"_s).toArray().contains(attribute))));
+            const QJsonValue before = attributeAt(event - 1);
+            const QJsonValue after = attributeAt(event);
+            const bool expected = names || before != after;
+            QVERIFY2(matcher.matchesEvent(event) == expected,
+                     qPrintable(u"ann.%1, event %2: %3"_s.arg(attribute).arg(event + 1).arg(
+                         summarizeEvent(*document, json))));
+            listed += expected;
+        }
+        QVERIFY(listed >= 3);
+    }
+    // The event that set ann.joined, as the object first appeared, is not about her name.
+    EventFilter name;
+    name.object = annId;
+    name.attribute = u"name"_s;
+    const EventMatcher matcher(*document, name);
+    for (qint64 event = timeline.firstEventOf(2); event <= timeline.stateEventOf(2); ++event) {
+        const QJsonObject json = timeline.event(event);
+        if (json.value(u"attr"_s).toString() == u"joined")
+            QVERIFY(!matcher.matchesEvent(event));
+    }
 }
 
 void UiModelsTest::sqlModelListsEveryStatement()

@@ -1,15 +1,13 @@
 #include "inspectorapp.h"
 
+#include "language.h"
 #include "mainwindow.h"
 #include "tracedocument.h"
 #include "views/diffview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -17,31 +15,18 @@ namespace sessionscope {
 
 namespace {
 
-// --lang must be known before any text is translated, the parser's help included.
-QLocale requestedLocale(int argc, char *argv[])
+// --lang must be known before any text is translated, the parser's help included. Empty: the
+// system's language.
+QString requestedLanguage(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--lang" && i + 1 < argc)
-            return QLocale(QString::fromLocal8Bit(argv[i + 1]));
+            return QString::fromLocal8Bit(argv[i + 1]);
         if (arg.startsWith("--lang="))
-            return QLocale(QString::fromLocal8Bit(arg.mid(7)));
+            return QString::fromLocal8Bit(arg.mid(7));
     }
-    return QLocale::system();
-}
-
-void installTranslators(QApplication &app, const QLocale &locale)
-{
-    QLocale::setDefault(locale);
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("sessionscope"), QStringLiteral("_"),
-                  QStringLiteral(":/sessionscope/i18n")))
-        QCoreApplication::installTranslator(own);
-    // Qt's own texts (standard buttons, dialogs) when the system has them.
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
+    return {};
 }
 
 int fail(const QString &message)
@@ -73,7 +58,9 @@ int runInspector(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("SessionScope"));
     QApplication::setApplicationVersion(QStringLiteral(SESSIONSCOPE_VERSION));
     QApplication app(argc, argv);
-    installTranslators(app, requestedLocale(argc, argv));
+    const QString languageWarning = installLanguage(requestedLanguage(argc, argv), &app);
+    if (!languageWarning.isEmpty())
+        std::fprintf(stderr, "sessionscope: %s\n", qPrintable(languageWarning));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -101,7 +88,9 @@ int runInspector(int argc, char *argv[])
     const QCommandLineOption diff(
         QStringLiteral("diff"),
         QApplication::translate("Inspector",
-                                "Compare the states after operations <a>,<b> in the diff view."),
+                                "Compare the states after operations <a>,<b> in the diff view "
+                                "(the window shows <b> unless --at or --at-event says "
+                                "otherwise)."),
         QStringLiteral("a,b"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
@@ -113,18 +102,20 @@ int runInspector(int argc, char *argv[])
         QStringLiteral("WxH"));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
-        QApplication::translate("Inspector",
-                                "The language, e.g. ru or en (default: the system's)."),
+        QApplication::translate("Inspector", "The language: %1 (default: the system's).")
+            .arg(availableLanguages().join(QStringLiteral(", "))),
         QStringLiteral("code"));
     parser.addOptions({demo, at, atEvent, object, diff, screenshot, size, lang});
     parser.process(app);
 
     MainWindow window;
+    window.setLanguageWarning(languageWarning);
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(u'x');
         if (parts.size() != 2 || parts[0].toInt() <= 0 || parts[1].toInt() <= 0)
             return fail(
-                QStringLiteral("--size takes WIDTHxHEIGHT, not \"%1\"").arg(parser.value(size)));
+                QApplication::translate("Inspector", "--size takes WIDTHxHEIGHT, not \"%1\"")
+                    .arg(parser.value(size)));
         window.resize(parts[0].toInt(), parts[1].toInt());
     } else if (parser.isSet(screenshot)) {
         window.resize(1440, 900);
@@ -145,21 +136,22 @@ int runInspector(int argc, char *argv[])
         if (parser.isSet(at)) {
             const int op = parser.value(at).toInt(&ok);
             if (!ok || op < 0 || op > document->operationCount())
-                return fail(QStringLiteral("--at: there is no operation %1 (the trace has %2)")
+                return fail(QApplication::translate("Inspector",
+                                                    "--at: there is no operation %1 (the trace "
+                                                    "has %2)")
                                 .arg(parser.value(at))
                                 .arg(document->operationCount()));
             window.stepTo(document->timeline().stateEventOf(op));
         } else if (parser.isSet(atEvent)) {
             const qint64 event = parser.value(atEvent).toLongLong(&ok);
             if (!ok || event < 0 || event > document->eventCount())
-                return fail(QStringLiteral("--at-event: there is no event %1 (the trace has %2)")
+                return fail(QApplication::translate("Inspector",
+                                                    "--at-event: there is no event %1 (the "
+                                                    "trace has %2)")
                                 .arg(parser.value(atEvent))
                                 .arg(document->eventCount()));
             window.stepTo(event - 1);
         }
-        if (parser.isSet(object) && !selectObjectNamed(window, parser.value(object)))
-            return fail(QStringLiteral("--object: nothing is called %1 at this step")
-                            .arg(parser.value(object)));
         if (parser.isSet(diff)) {
             const QStringList ops = parser.value(diff).split(u',');
             const int a = ops.value(0).toInt(&ok);
@@ -167,11 +159,19 @@ int runInspector(int argc, char *argv[])
             const int b = ops.value(1).toInt(&okB);
             if (ops.size() != 2 || !ok || !okB || a < 0 || b < 0 ||
                 a > document->operationCount() || b > document->operationCount())
-                return fail(QStringLiteral("--diff takes two operation numbers, e.g. 3,9"));
+                return fail(QApplication::translate(
+                    "Inspector", "--diff takes two operation numbers, e.g. 3,9"));
             document->setMarkA(document->timeline().stateEventOf(a));
             document->setMarkB(document->timeline().stateEventOf(b));
-            window.revealView(window.diffView());
+            // The rest of the window shows B, the state compared to, unless told otherwise.
+            if (!parser.isSet(at) && !parser.isSet(atEvent))
+                window.stepTo(document->timeline().stateEventOf(b));
+            window.showDiff();
         }
+        if (parser.isSet(object) && !selectObjectNamed(window, parser.value(object)))
+            return fail(
+                QApplication::translate("Inspector", "--object: nothing is called %1 at this step")
+                    .arg(parser.value(object)));
     }
 
     if (parser.isSet(screenshot)) {
@@ -180,7 +180,7 @@ int runInspector(int argc, char *argv[])
         QCoreApplication::processEvents();
         const QString out = parser.value(screenshot);
         if (!window.grab().save(out, "PNG"))
-            return fail(QStringLiteral("cannot write %1").arg(out));
+            return fail(QApplication::translate("Inspector", "cannot write %1").arg(out));
         if (wantsFile && !opened)
             return fail(window.lastError());
         return 0;

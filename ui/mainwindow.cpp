@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "lifecyclestyle.h"
+#include "models/eventsummary.h"
 #include "support/error.h"
 #include "tracedocument.h"
 #include "views/diffview.h"
@@ -72,6 +74,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_speed->setCurrentIndex(std::clamp(settings.value(QStringLiteral("play/speed"), 1).toInt(), 0,
                                         m_speed->count() - 1));
     showDocks(false);
+    m_rollbackNotice = new QLabel(this);
+    m_rollbackNotice->setObjectName(QStringLiteral("rollbackNotice"));
+    m_rollbackNotice->setVisible(false);
+    statusBar()->addPermanentWidget(m_rollbackNotice);
     updateRecentFiles();
     updateActions();
     statusBar()->showMessage(tr("Open a trace or a scenario to begin."));
@@ -125,8 +131,9 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const QS
 
 void MainWindow::createDocks()
 {
-    // The event log down the left like a debugger's source; the state on the right; the SQL,
-    // transaction and diff below it.
+    // The event log down the left like a debugger's source; the state on the right: the
+    // identity map beside the pending sets, the selected object below them across the whole
+    // width (its History columns need it), and the SQL, transaction and diff below that.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     QDockWidget *log = addDock(m_eventLog, tr("Event Log"), QStringLiteral("eventLogDock"),
                                Qt::LeftDockWidgetArea);
@@ -142,18 +149,18 @@ void MainWindow::createDocks()
                                        QStringLiteral("transactionDock"), Qt::BottomDockWidgetArea);
     QDockWidget *diff =
         addDock(m_diff, tr("Diff"), QStringLiteral("diffDock"), Qt::BottomDockWidgetArea);
-    splitDockWidget(identity, pending, Qt::Horizontal);
     splitDockWidget(identity, object, Qt::Vertical);
+    splitDockWidget(identity, pending, Qt::Horizontal);
     tabifyDockWidget(sql, transaction);
     tabifyDockWidget(transaction, diff);
     sql->raise();
     m_sizeDocks = [this, log, identity, pending, object, sql] {
         const int width = this->width();
         const int height = this->height();
-        resizeDocks({log, identity, pending}, {width * 38 / 100, width * 37 / 100, width / 4},
-                    Qt::Horizontal);
-        resizeDocks({identity, object, sql}, {height * 28 / 100, height * 36 / 100, height / 4},
-                    Qt::Vertical);
+        resizeDocks({log, identity, pending},
+                    {width * 38 / 100, width * 33 / 100, width * 29 / 100}, Qt::Horizontal);
+        resizeDocks({identity, object, sql},
+                    {height * 26 / 100, height * 34 / 100, height * 26 / 100}, Qt::Vertical);
     };
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -245,13 +252,13 @@ void MainWindow::createActions()
     m_markA = diff->addAction(tr("Mark Step as &A"), this, [this] {
         if (m_document)
             m_document->setMarkA(m_document->cursor());
+        showDiffIfMarked();
     });
     m_markA->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_markB = diff->addAction(tr("Mark Step as &B"), this, [this] {
-        if (m_document) {
+        if (m_document)
             m_document->setMarkB(m_document->cursor());
-            revealView(m_diff);
-        }
+        showDiffIfMarked();
     });
     m_markB->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
 
@@ -451,6 +458,54 @@ void MainWindow::revealView(QWidget *view)
     raiseView(view);
 }
 
+void MainWindow::setLanguageWarning(const QString &warning)
+{
+    if (!m_languageWarning) {
+        m_languageWarning = new QLabel(this);
+        m_languageWarning->setObjectName(QStringLiteral("languageWarning"));
+        m_languageWarning->setWordWrap(false);
+        statusBar()->addPermanentWidget(m_languageWarning);
+    }
+    m_languageWarning->setText(warning);
+    m_languageWarning->setToolTip(warning);
+    m_languageWarning->setVisible(!warning.isEmpty());
+}
+
+QString MainWindow::transactionNotice() const
+{
+    return m_rollbackNotice->isVisibleTo(this) ? m_rollbackNotice->toolTip() : QString();
+}
+
+QString MainWindow::languageWarning() const
+{
+    return m_languageWarning ? m_languageWarning->text() : QString();
+}
+
+void MainWindow::showDiff()
+{
+    auto *dock = qobject_cast<QDockWidget *>(m_diff->parentWidget());
+    revealView(m_diff);
+    // The comparison needs room: values at A and at B side by side, and many rows. Below the
+    // state it takes most of the height, as much as the docks above can give.
+    if (dock && !dock->isFloating() && dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+        resizeDocks({dock}, {height() * 70 / 100}, Qt::Vertical);
+}
+
+void MainWindow::showDiffIfMarked()
+{
+    if (!m_document)
+        return;
+    if (m_document->markA() && m_document->markB()) {
+        showDiff();
+        return;
+    }
+    statusBar()->showMessage(
+        m_document->markA()
+            ? tr("Step A marked: mark another step as B (Ctrl+Shift+B) to compare them.")
+            : tr("Step B marked: mark another step as A (Ctrl+Shift+A) to compare them."),
+        8000);
+}
+
 QString MainWindow::positionText() const
 {
     return m_position->text();
@@ -483,6 +538,16 @@ void MainWindow::updateActions()
     m_markA->setEnabled(open);
     m_markB->setEnabled(open);
     m_find->setEnabled(open);
+    // Until a rollback, everything the session is asked fails: say so, and why.
+    const QString notice =
+        open ? TransactionView::rollbackNotice(m_document->timeline().state()) : QString();
+    m_rollbackNotice->setToolTip(notice);
+    m_rollbackNotice->setText(
+        fontMetrics().elidedText(notice, Qt::ElideRight, fontMetrics().averageCharWidth() * 70));
+    QPalette palette = m_rollbackNotice->palette();
+    palette.setColor(QPalette::WindowText, errorTextColor(palette));
+    m_rollbackNotice->setPalette(palette);
+    m_rollbackNotice->setVisible(!notice.isEmpty());
     if (!open) {
         m_position->setText(tr("Nothing open"));
         return;
@@ -499,7 +564,8 @@ void MainWindow::updateActions()
     m_position->setText(
         tr("%1 · event %2 of %3").arg(where).arg(cursor + 1).arg(m_document->eventCount()));
     if (op > 0 && cursor >= 0)
-        statusBar()->showMessage(tr("Operation %1: %2").arg(op).arg(timeline.operation(op).label));
+        statusBar()->showMessage(
+            tr("Operation %1: %2").arg(op).arg(operationTitle(timeline.operation(op))));
     else
         statusBar()->showMessage(m_document->title());
 }

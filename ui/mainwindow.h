@@ -48,6 +48,14 @@ public:
     void selectObject(int slot);
     // Opens a view's dock if it was closed and brings it to the front.
     void revealView(QWidget *view);
+    // Brings the diff to the front with room to read it.
+    void showDiff();
+
+    // Shown in the status bar for as long as the window is open (empty: none).
+    void setLanguageWarning(const QString &warning);
+    QString languageWarning() const;
+    // What the status bar says about the transaction (that it must be rolled back, and why).
+    QString transactionNotice() const;
 
     // The last error shown (for tests and --screenshot), empty if none.
     const QString &lastError() const { return m_lastError; }
@@ -74,6 +82,7 @@ protected:
 private:
     // Brings a view's dock to the front of its tab group without reopening a closed one.
     void raiseView(QWidget *view);
+    void showDiffIfMarked();
     void createViews();
     void createDocks();
     void createActions();
@@ -116,6 +125,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QSlider *m_slider = nullptr;
     QLabel *m_position = nullptr;
+    QLabel *m_languageWarning = nullptr;
+    QLabel *m_rollbackNotice = nullptr;
     QComboBox *m_speed = nullptr;
     QTimer *m_playTimer = nullptr;
     QString m_lastError;

@@ -1,5 +1,6 @@
 #include "inspectcommand.h"
 
+#include "difftext.h"
 #include "trace/timeline.h"
 #include "trace/traceerror.h"
 #include "trace/traceinspection.h"
@@ -44,9 +45,12 @@ int inspectCommand(const QStringList &arguments)
                                                     "statements, objects and errors."));
     const QCommandLineOption diff(QStringLiteral("diff"),
                                   QStringLiteral("Print what changed between operations <a> and "
-                                                 "<b>: --diff A B."),
+                                                 "<b>: --diff A B, one line per change."),
                                   QStringLiteral("a"));
-    parser.addOptions({at, atEvent, summary, diff});
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print --diff as JSON (the other actions always "
+                                                 "print JSON)."));
+    parser.addOptions({at, atEvent, summary, diff, json});
     parser.process(arguments);
 
     QTextStream err(stderr);
@@ -99,8 +103,15 @@ int inspectCommand(const QStringList &arguments)
             result = stateAfterEvent(*timeline, *position);
         else if (parser.isSet(summary))
             result = traceSummary(*timeline);
-        else
-            result = traceDiff(*timeline, int(*position), int(std::min<qint64>(*diffTo, INT_MAX)));
+        else {
+            const int from = int(*position);
+            const int to = int(std::min<qint64>(*diffTo, INT_MAX));
+            result = traceDiff(*timeline, from, to);
+            if (!parser.isSet(json)) {
+                out << describeDiff(*timeline, from, to, result);
+                return 0;
+            }
+        }
         out << QJsonDocument(result).toJson(QJsonDocument::Indented);
         return 0;
     } catch (const TraceError &error) {

@@ -16,7 +16,7 @@ int usage(QTextStream &stream)
               "      run a scenario; --states prints the session state after every step as JSON\n"
               "  run SCENARIO --trace FILE [--redact none|sensitive|all]\n"
               "      record the run as a trace\n"
-              "  inspect TRACE --at N | --at-event M | --summary | --diff A B\n"
+              "  inspect TRACE --at N | --at-event M | --summary | --diff A B [--json]\n"
               "      the state after an operation or event, counts, or what changed\n\n"
               "`sessionscope-cli COMMAND --help` describes a command's options.\n";
     return 2;

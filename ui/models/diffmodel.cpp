@@ -1,6 +1,8 @@
 #include "diffmodel.h"
 
-#include "valueformat.h"
+#include "eventsummary.h"
+#include "lifecyclestyle.h"
+#include "trace/valuetext.h"
 
 #include <QFont>
 #include <QJsonArray>
@@ -8,6 +10,15 @@
 namespace sessionscope {
 
 namespace {
+
+// A History list: its values as the other columns show values.
+QString listText(const QJsonArray &values)
+{
+    QStringList texts;
+    for (const QJsonValue &value : values)
+        texts.append(formatValue(value));
+    return u'[' + texts.join(QStringLiteral(", ")) + u']';
+}
 
 // An attribute as the diff shows it: its value, and its History when it holds changes.
 QString attributeText(const QJsonValue &attribute)
@@ -20,20 +31,71 @@ QString attributeText(const QJsonValue &attribute)
     const QJsonArray added = history.value(QStringLiteral("added")).toArray();
     const QJsonArray deleted = history.value(QStringLiteral("deleted")).toArray();
     if (!added.isEmpty())
-        text += u"  " + DiffModel::tr("added %1").arg(formatValue(added));
+        text += u"  " + DiffModel::tr("added %1").arg(listText(added));
     if (!deleted.isEmpty())
-        text += u"  " + DiffModel::tr("deleted %1").arg(formatValue(deleted));
+        text += u"  " + DiffModel::tr("deleted %1").arg(listText(deleted));
     return text;
 }
 
 QString transactionText(const QJsonValue &transaction)
 {
     const QJsonObject object = transaction.toObject();
+    const QString status = object.value(QStringLiteral("status")).toString();
+    if (status == u"closed")
+        return DiffModel::tr("none, the session was closed");
     if (!object.value(QStringLiteral("active")).toBool())
         return DiffModel::tr("none");
+    QString text = status == u"needs_rollback" ? DiffModel::tr("must be rolled back")
+                                               : DiffModel::tr("active");
     const int depth = object.value(QStringLiteral("nested_depth")).toInt();
-    return depth > 0 ? DiffModel::tr("active, %n savepoint(s)", nullptr, depth)
-                     : DiffModel::tr("active");
+    if (depth > 0)
+        text = DiffModel::tr("%1, %n savepoint(s)", nullptr, depth).arg(text);
+    const QJsonValue cause = object.value(QStringLiteral("cause"));
+    if (cause.isObject())
+        text = DiffModel::tr("%1 (%2)").arg(text, errorText(cause));
+    return text;
+}
+
+// An object's field ("state", "sets", ...) as people read it.
+QString fieldLabel(const QString &field)
+{
+    if (field == u"state")
+        return DiffModel::tr("state");
+    if (field == u"key")
+        return DiffModel::tr("key");
+    if (field == u"modified")
+        return DiffModel::tr("modified");
+    if (field == u"expired")
+        return DiffModel::tr("expired");
+    if (field == u"sets")
+        return DiffModel::tr("sets");
+    if (field == u"name")
+        return DiffModel::tr("name");
+    return field;
+}
+
+QString setName(const QString &set)
+{
+    if (set == u"identity_map")
+        return DiffModel::tr("identity map");
+    if (set == u"new")
+        return DiffModel::tr("new", "the pending set");
+    if (set == u"dirty")
+        return DiffModel::tr("dirty");
+    if (set == u"deleted")
+        return DiffModel::tr("deleted", "the pending set");
+    return set;
+}
+
+QString stateName(const QString &state)
+{
+    for (TraceLifecycle lifecycle :
+         {TraceLifecycle::Transient, TraceLifecycle::Pending, TraceLifecycle::Persistent,
+          TraceLifecycle::Deleted, TraceLifecycle::Detached}) {
+        if (state == QLatin1String(traceLifecycleName(lifecycle)))
+            return lifecycleLabel(lifecycle);
+    }
+    return state;
 }
 
 QString fieldText(const QString &field, const QJsonValue &value)
@@ -42,12 +104,14 @@ QString fieldText(const QString &field, const QJsonValue &value)
         return value.toBool() ? DiffModel::tr("yes") : DiffModel::tr("no");
     if (field == u"key")
         return value.isNull() ? DiffModel::tr("none") : formatKey(value);
+    if (field == u"state")
+        return stateName(value.toString());
     if (value.isString())
         return value.toString();
     if (value.isArray()) {
         QStringList names;
         for (const QJsonValue &item : value.toArray())
-            names.append(item.toString());
+            names.append(field == u"sets" ? setName(item.toString()) : item.toString());
         return names.isEmpty() ? DiffModel::tr("none") : names.join(QStringLiteral(", "));
     }
     return formatValue(value);
@@ -110,7 +174,8 @@ void DiffModel::setDiff(const QJsonObject &diff)
                     if (field.key() == u"attrs")
                         continue;
                     const QJsonObject change = field.value().toObject();
-                    objectNode->add(field.key(), fieldText(field.key(), change.value(u"from")),
+                    objectNode->add(fieldLabel(field.key()),
+                                    fieldText(field.key(), change.value(u"from")),
                                     fieldText(field.key(), change.value(u"to")));
                 }
                 const QJsonObject attrs = fields.value(QStringLiteral("attrs")).toObject();
@@ -125,6 +190,15 @@ void DiffModel::setDiff(const QJsonObject &diff)
             m_root->add(tr("No differences"));
     }
     endResetModel();
+}
+
+void DiffModel::setStepNames(const QString &a, const QString &b)
+{
+    if (a == m_stepA && b == m_stepB)
+        return;
+    m_stepA = a;
+    m_stepB = b;
+    emit headerDataChanged(Qt::Horizontal, AColumn, BColumn);
 }
 
 DiffModel::Node *DiffModel::node(const QModelIndex &index) const
@@ -169,9 +243,9 @@ QVariant DiffModel::headerData(int section, Qt::Orientation orientation, int rol
     case WhatColumn:
         return tr("What");
     case AColumn:
-        return tr("At A");
+        return m_stepA.isEmpty() ? tr("At A") : m_stepA;
     case BColumn:
-        return tr("At B");
+        return m_stepB.isEmpty() ? tr("At B") : m_stepB;
     default:
         return {};
     }

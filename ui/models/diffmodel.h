@@ -22,6 +22,8 @@ public:
     ~DiffModel() override;
 
     void setDiff(const QJsonObject &diff); // empty: nothing to show
+    // The headers of the A and B columns (empty: "At A", "At B").
+    void setStepNames(const QString &a, const QString &b);
     bool isEmpty() const { return m_root->children.empty(); }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -47,6 +49,8 @@ private:
     Node *node(const QModelIndex &index) const;
 
     std::unique_ptr<Node> m_root;
+    QString m_stepA;
+    QString m_stepB;
 };
 
 } // namespace sessionscope

@@ -109,7 +109,7 @@ void EventLogModel::rebuild()
                 }
                 bool itself = op > 0 && (m_filter.kind.isEmpty() || operationKind) &&
                               !operations.hasObjectCriteria() &&
-                              operations.matchesOperationText(summarizeOperation(operation));
+                              operations.matchesOperation(operation);
                 if (m_filter.object >= 0 && operation.object == m_filter.object &&
                     (m_filter.attribute.isEmpty() || operation.attribute == m_filter.attribute))
                     itself = true;
@@ -286,12 +286,18 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
+QString EventLogModel::startLabel()
+{
+    return tr("start");
+}
+
 QString EventLogModel::timeText(qint64 event) const
 {
     TraceEventHead head;
-    if (event < 0 || !parseEventHeadFast(m_document->timeline().eventText(event), &head))
+    if (!m_document || event < 0 ||
+        !parseEventHeadFast(m_document->timeline().eventText(event), &head))
         return {};
-    return tr("%1 ms").arg(double(head.t - m_t0) / 1e6, 0, 'f', 3);
+    return tr("%L1 ms").arg(double(head.t - m_t0) / 1e6, 0, 'f', 3);
 }
 
 const EventLogModel::RowText &EventLogModel::text(int op, qint64 event) const
@@ -304,12 +310,12 @@ const EventLogModel::RowText &EventLogModel::text(int op, qint64 event) const
     if (event < 0) {
         row->step = QString::number(op);
         if (op == 0) {
-            row->kind = tr("start");
+            row->kind = startLabel();
             row->summary = tr("before the first operation");
             row->time = timeText(0);
         } else {
             const TraceOperation operation = timeline.operation(op);
-            row->kind = operation.kind;
+            row->kind = operationKindLabel(operation.kind);
             row->summary = summarizeOperation(operation);
             row->failed = operation.failed;
             row->time = timeText(operation.beginEvent);

@@ -43,6 +43,10 @@ public:
     QModelIndex indexOfEvent(qint64 event) const;
     // Every operation kind in the trace, sorted.
     QStringList operationKinds() const { return m_kinds; }
+    // The Time column's text for an event ("" for none).
+    QString timeText(qint64 event) const;
+    // The Kind column's text for what happened before the first operation.
+    static QString startLabel();
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -70,7 +74,6 @@ private:
     int rowOfOperation(int op) const;                // -1 when the filter hides it
     int rowOfOperationAtOrAfter(int op) const;       // the first row showing op or a later one
     const RowText &text(int op, qint64 event) const; // event -1: the operation's row
-    QString timeText(qint64 event) const;
     bool isCurrent(int op, qint64 event) const;
 
     TraceDocument *m_document = nullptr;

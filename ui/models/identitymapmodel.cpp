@@ -2,8 +2,8 @@
 
 #include "itemroles.h"
 #include "lifecyclestyle.h"
+#include "trace/valuetext.h"
 #include "tracedocument.h"
-#include "valueformat.h"
 
 #include <QFont>
 #include <QJsonArray>

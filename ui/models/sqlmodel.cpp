@@ -2,8 +2,8 @@
 
 #include "itemroles.h"
 #include "lifecyclestyle.h"
+#include "trace/valuetext.h"
 #include "tracedocument.h"
-#include "valueformat.h"
 
 #include <QApplication>
 #include <QFont>
@@ -13,12 +13,16 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace sessionscope {
 
 namespace {
 
-// Bulk statements can carry thousands of parameter rows; a cell shows the first few.
+// Bulk statements can carry thousands of parameter rows; a cell shows the first few, its
+// tooltip some more.
 constexpr int kShownParameterRows = 3;
+constexpr int kToolTipParameterRows = 20;
 
 } // namespace
 
@@ -104,15 +108,20 @@ const TraceStatement &SqlModel::statement(int row) const
     return *statement;
 }
 
-QString SqlModel::parametersText(const TraceStatement &statement) const
+QString SqlModel::parametersText(const TraceStatement &statement, int shown,
+                                 const QString &separator) const
 {
     QStringList rows;
-    for (qsizetype i = 0; i < statement.params.size() && i < kShownParameterRows; ++i)
+    for (qsizetype i = 0; i < statement.params.size() && i < shown; ++i)
         rows.append(formatValue(statement.params.at(i)));
-    if (statement.params.size() > kShownParameterRows)
-        rows.append(
-            tr("… %n more row(s)", nullptr, int(statement.params.size() - kShownParameterRows)));
-    return rows.join(QStringLiteral("; "));
+    if (statement.params.size() > shown)
+        rows.append(tr("… %n more row(s)", nullptr, int(statement.params.size() - shown)));
+    return rows.join(separator);
+}
+
+QString SqlModel::durationText(qint64 nanoseconds) const
+{
+    return tr("%L1 ms").arg(double(nanoseconds) / 1e6, 0, 'f', 3);
 }
 
 QVariant SqlModel::data(const QModelIndex &index, int role) const
@@ -150,6 +159,8 @@ QVariant SqlModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         const TraceStatement &sql = statement(index.row());
+        if (index.column() == ParametersColumn)
+            return parametersText(sql, kToolTipParameterRows, u"\n"_s);
         QString tip = sql.sql;
         if (!sql.error.isEmpty())
             tip += u"\n\n" + tr("Failed: %1").arg(sql.error);
@@ -170,11 +181,11 @@ QVariant SqlModel::data(const QModelIndex &index, int role) const
         return sql.error.isEmpty() ? sql.sql.simplified()
                                    : tr("%1 — failed").arg(sql.sql.simplified());
     case ParametersColumn:
-        return parametersText(sql);
+        return parametersText(sql, kShownParameterRows, u"; "_s);
     case RowsColumn:
         return sql.rows < 0 ? tr("?") : QString::number(sql.rows);
     case DurationColumn:
-        return tr("%1 ms").arg(double(sql.durationNs) / 1e6, 0, 'f', 3);
+        return durationText(sql.durationNs);
     default:
         return {};
     }

@@ -35,6 +35,8 @@ public:
     qint64 eventAt(int row) const { return m_events[size_t(row)]; }
     // The row of the last statement at or before an event (-1: none).
     int rowAtOrBefore(qint64 event) const;
+    // A duration as the Duration column shows it.
+    QString durationText(qint64 nanoseconds) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,7 +46,9 @@ public:
 
 private:
     const TraceStatement &statement(int row) const;
-    QString parametersText(const TraceStatement &statement) const;
+    // The first `rows` parameter rows, and how many more there are.
+    QString parametersText(const TraceStatement &statement, int rows,
+                           const QString &separator) const;
     void cursorMoved(qint64 event);
 
     TraceDocument *m_document = nullptr;

@@ -11,7 +11,8 @@ class DiffModel;
 class PlaceholderTreeView;
 class TraceDocument;
 
-// The diff dock: two marked steps, A and B, and what changed between them.
+// The diff dock: two marked steps, A and B, each named (which step, which operation), and what
+// changed between them, with the values at A and at B side by side.
 class DiffView final : public QWidget
 {
     Q_OBJECT
@@ -22,13 +23,20 @@ public:
     void setDocument(TraceDocument *document);
     DiffModel *model() const { return m_model; }
     PlaceholderTreeView *view() const { return m_view; }
+    // "after operation 9: flush", as the view names a marked step.
+    QString stepText(qint64 event) const;
+    QString shortStepText(qint64 event) const; // "after operation 9"
+    QString markText(bool b) const;            // what the label of A or B says
 
 signals:
     void stepRequested(qint64 event);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void marksChanged();
-    QString describe(qint64 event) const;
+    void sizeColumns();
 
     TraceDocument *m_document = nullptr;
     DiffModel *m_model;
@@ -37,7 +45,8 @@ private:
     QPushButton *m_markB;
     QPushButton *m_goA;
     QPushButton *m_goB;
-    QLabel *m_marks;
+    QLabel *m_stepA;
+    QLabel *m_stepB;
 };
 
 } // namespace sessionscope

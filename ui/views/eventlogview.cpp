@@ -1,6 +1,8 @@
 #include "eventlogview.h"
 
+#include "columnwidth.h"
 #include "models/eventlogmodel.h"
+#include "models/eventsummary.h"
 #include "placeholdertreeview.h"
 #include "tracedocument.h"
 
@@ -9,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -36,10 +39,11 @@ EventLogView::EventLogView(QWidget *parent)
     m_search->setPlaceholderText(tr("Search events"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search events"));
+    m_search->setObjectName(QStringLiteral("eventSearch"));
     m_kind->setAccessibleName(tr("Kind"));
-    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    makeCompact(m_kind, 10);
     m_entity->setAccessibleName(tr("Entity"));
-    m_entity->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    makeCompact(m_entity, 10);
     m_clearObject->setText(tr("Show All"));
     m_clearObject->setToolTip(tr("Stop showing only the events that touched this object"));
     m_objectFilter->setVisible(false);
@@ -103,26 +107,50 @@ void EventLogView::setDocument(TraceDocument *document)
     m_entity->addItem(tr("All entities"), -1);
     if (document) {
         for (const QString &kind : m_model->operationKinds())
-            m_kind->addItem(tr("operation: %1").arg(kind), kind);
+            m_kind->addItem(tr("operation: %1").arg(operationKindLabel(kind)), kind);
         for (const char *type : kEventTypes)
-            m_kind->addItem(tr("event: %1").arg(QLatin1String(type)), QLatin1String(type));
+            m_kind->addItem(tr("event: %1").arg(eventTypeLabel(QLatin1String(type))),
+                            QLatin1String(type));
         const TraceSchema &schema = document->timeline().schema();
         for (int entity = 0; entity < schema.entityCount(); ++entity)
             m_entity->addItem(schema.entity(entity).type->name(), entity);
         connect(document, &TraceDocument::cursorChanged, this, &EventLogView::followCursor);
     }
+    makeCompact(m_kind, 10);
+    makeCompact(m_entity, 10);
     m_objectFilter->setVisible(false);
     m_clearObject->setVisible(false);
     m_view->setPlaceholderText(document ? tr("No event matches the filters.")
                                         : tr("Open a trace to see what its session did."));
-    // Room for the largest event number, the expander and the cursor's marker.
-    const int digits = int(QString::number(document ? document->eventCount() : 0).size());
-    m_view->setColumnWidth(EventLogModel::StepColumn,
-                           fontMetrics().horizontalAdvance(u'0') * (digits + 7));
-    m_view->setColumnWidth(EventLogModel::TimeColumn, fontMetrics().horizontalAdvance(u'0') * 11);
-    m_view->setColumnWidth(EventLogModel::KindColumn, fontMetrics().horizontalAdvance(u'x') * 14);
+    sizeColumns();
     if (document)
         followCursor(document->cursor());
+}
+
+void EventLogView::sizeColumns()
+{
+    QHeaderView *header = m_view->header();
+    // An event's row is indented twice (the root's expander, then its operation's) and the
+    // row at the cursor, in bold, has the cursor's marker before its number: room for all of
+    // that and the largest event number, so the marker never hides the number.
+    const qint64 events = m_document ? m_document->eventCount() : 0;
+    const int icon = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view);
+    const int margin = m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view);
+    setColumnWidth(header, EventLogModel::StepColumn,
+                   2 * m_view->indentation() + icon + 2 * margin +
+                       cellWidth(m_view, int(QString::number(events).size()), u'0', true));
+    setColumnWidth(header, EventLogModel::TimeColumn,
+                   std::max(cellWidth(m_view, m_model->timeText(events - 1), true),
+                            cellWidth(m_view, 8, u'0', true)));
+    int kind = cellWidth(m_view, 6, u'x');
+    QStringList labels{m_model->startLabel()};
+    for (const QString &operation : m_model->operationKinds())
+        labels.append(operationKindLabel(operation));
+    for (const char *type : kEventTypes)
+        labels.append(eventTypeLabel(QLatin1String(type)));
+    for (const QString &label : std::as_const(labels))
+        kind = std::max(kind, cellWidth(m_view, label, true));
+    setColumnWidth(header, EventLogModel::KindColumn, kind);
 }
 
 void EventLogView::showEventsTouching(qint64 objectId, const QString &attribute)

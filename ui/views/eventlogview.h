@@ -38,6 +38,7 @@ signals:
     void stepRequested(qint64 event);
 
 private:
+    void sizeColumns();
     void applyFilter();
     void followCursor(qint64 event);
     void rowActivated(const QModelIndex &index);

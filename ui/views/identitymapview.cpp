@@ -1,5 +1,6 @@
 #include "identitymapview.h"
 
+#include "columnwidth.h"
 #include "itemroles.h"
 #include "lifecyclebadgedelegate.h"
 #include "models/identitymapmodel.h"
@@ -29,12 +30,13 @@ IdentityMapView::IdentityMapView(QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Identity map filter"));
     m_entity->setAccessibleName(tr("Entity"));
-    m_entity->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    makeCompact(m_entity, 9);
     m_allObjects->setToolTip(
         tr("Also show objects outside the identity map: transient, pending and detached ones"));
 
     m_proxy->setSourceModel(m_model);
     m_view->setModel(m_proxy);
+    m_view->setGroupRowsSpanned(true);
     m_view->setItemDelegateForColumn(IdentityMapModel::StateColumn,
                                      new LifecycleBadgeDelegate(m_view));
     m_view->header()->setStretchLastSection(true);
@@ -86,11 +88,18 @@ void IdentityMapView::setDocument(TraceDocument *document)
         }
     }
     m_entity->blockSignals(false);
+    makeCompact(m_entity, 9);
     m_proxy->setEntity(QString());
     m_view->setPlaceholderText(document ? tr("No entities.")
                                         : tr("Open a trace to see its identity map."));
     m_view->expandAll();
-    m_view->resizeColumnToContents(IdentityMapModel::NameColumn);
+    QHeaderView *header = m_view->header();
+    // Objects are one level down; the entities ("User (3)") span the row.
+    setColumnWidth(header, IdentityMapModel::NameColumn,
+                   2 * m_view->indentation() + cellWidth(m_view, 8, u'x'));
+    setColumnWidth(header, IdentityMapModel::KeyColumn, cellWidth(m_view, 4));
+    setColumnWidth(header, IdentityMapModel::StateColumn,
+                   LifecycleBadgeDelegate::columnWidth(m_view->fontMetrics()));
 }
 
 void IdentityMapView::selectObject(int slot)

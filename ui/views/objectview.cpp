@@ -1,11 +1,12 @@
 #include "objectview.h"
 
+#include "columnwidth.h"
 #include "itemroles.h"
 #include "lifecyclestyle.h"
 #include "models/objectmodel.h"
 #include "placeholdertreeview.h"
+#include "trace/valuetext.h"
 #include "tracedocument.h"
-#include "valueformat.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -58,14 +59,27 @@ void ObjectView::setDocument(TraceDocument *document)
 {
     m_document = document;
     m_model->setDocument(document);
+    sizeColumns();
 }
 
 void ObjectView::setObjectSlot(int slot)
 {
     m_model->setObjectSlot(slot);
     m_view->expandAll();
-    for (int column = 0; column < ObjectModel::StatusColumn; ++column)
-        m_view->resizeColumnToContents(column);
+    sizeColumns();
+}
+
+void ObjectView::sizeColumns()
+{
+    // Each column as wide as it needs up to a share of the dock, so that the History columns
+    // stay in view beside long values; what is cut is elided, with a tooltip. With no object,
+    // as wide as the headers.
+    const int mostCharacters[] = {18, 26, 22, 14, 14, 14, 12};
+    static_assert(std::size(mostCharacters) == ObjectModel::ColumnCount);
+    for (int column = 0; column < ObjectModel::ColumnCount; ++column) {
+        const int most = cellWidth(m_view, mostCharacters[column], u'x');
+        setColumnWidth(m_view->header(), column, std::min(m_view->contentWidth(column), most));
+    }
 }
 
 int ObjectView::objectSlot() const

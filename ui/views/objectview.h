@@ -33,6 +33,7 @@ signals:
     void showEventsTouching(qint64 objectId, const QString &attribute);
 
 private:
+    void sizeColumns();
     void updateHeader();
     void activated(const QModelIndex &index);
     void showContextMenu(const QPoint &position);

@@ -8,7 +8,8 @@ class PendingModel;
 class PlaceholderTreeView;
 class TraceDocument;
 
-// The pending sets dock: new, dirty and deleted, with their counts.
+// The pending sets dock: new, dirty and deleted, with their counts; when all three are empty
+// it says so.
 class PendingView final : public QWidget
 {
     Q_OBJECT
@@ -25,6 +26,8 @@ signals:
     void objectSelected(int slot);
 
 private:
+    void updateNote();
+
     PendingModel *m_model;
     PlaceholderTreeView *m_view;
     bool m_selecting = false;

@@ -1,5 +1,7 @@
 #include "sqlview.h"
 
+#include "columnwidth.h"
+#include "elidingdelegate.h"
 #include "models/sqlmodel.h"
 #include "tracedocument.h"
 
@@ -15,6 +17,7 @@ SqlView::SqlView(QWidget *parent)
     , m_view(new QTableView(this))
 {
     m_view->setModel(m_model);
+    m_view->setItemDelegate(new ElidingDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(false);
@@ -47,12 +50,19 @@ void SqlView::setDocument(TraceDocument *document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     m_model->setDocument(document);
-    const int digit = fontMetrics().horizontalAdvance(u'0');
-    m_view->setColumnWidth(SqlModel::StepColumn, digit * 8);
-    m_view->setColumnWidth(SqlModel::OperationColumn, digit * 10);
-    m_view->setColumnWidth(SqlModel::ParametersColumn, digit * 28);
-    m_view->setColumnWidth(SqlModel::RowsColumn, digit * 7);
-    m_view->setColumnWidth(SqlModel::DurationColumn, digit * 11);
+    // Numbers as wide as the trace's largest, in bold as the current row shows them; the
+    // statement takes the rest.
+    auto digits = [](qint64 number) { return int(QString::number(number).size()); };
+    const qint64 events = document ? document->eventCount() : 0;
+    const int operations = document ? document->operationCount() : 0;
+    QHeaderView *header = m_view->horizontalHeader();
+    setColumnWidth(header, SqlModel::StepColumn, cellWidth(m_view, digits(events), u'0', true));
+    setColumnWidth(header, SqlModel::OperationColumn,
+                   cellWidth(m_view, digits(operations), u'0', true));
+    setColumnWidth(header, SqlModel::ParametersColumn, cellWidth(m_view, 20, u'x'));
+    setColumnWidth(header, SqlModel::RowsColumn, cellWidth(m_view, 4, u'0', true));
+    setColumnWidth(header, SqlModel::DurationColumn,
+                   cellWidth(m_view, m_model->durationText(999'999), true));
     if (document) {
         connect(document, &TraceDocument::cursorChanged, this, &SqlView::followCursor);
         followCursor(document->cursor());

@@ -1,5 +1,7 @@
 #include "transactionview.h"
 
+#include "columnwidth.h"
+#include "models/eventsummary.h"
 #include "tracedocument.h"
 
 #include <QHeaderView>
@@ -20,7 +22,11 @@ TransactionView::TransactionView(QWidget *parent)
     m_status->setTextFormat(Qt::RichText);
     m_status->setWordWrap(true);
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_savepoints->setHeaderLabels({tr("Savepoint"), tr("Opened in operation"), tr("By")});
+    // "#2", an operation number, then who opened it: the numbers as wide as their headers.
+    for (int column : {0, 1})
+        setColumnWidth(m_savepoints->header(), column, cellWidth(m_savepoints, 4));
     m_savepoints->setRootIsDecorated(false);
     m_savepoints->setAccessibleName(tr("Open savepoints"));
     auto *layout = new QVBoxLayout(this);
@@ -49,7 +55,8 @@ void TransactionView::setDocument(TraceDocument *document)
                     marker = Marker::Begin;
                 else if (name == u"before_flush")
                     marker = Marker::FlushStart;
-                else if (name == u"after_flush_postexec")
+                // A flush ends when it is done, or when it failed and rolled back.
+                else if (name == u"after_flush_postexec" || name == u"after_rollback")
                     marker = Marker::FlushEnd;
                 if (marker != Marker::Other)
                     m_marks.push_back({event, marker});
@@ -70,6 +77,78 @@ QString TransactionView::statusText() const
     return m_status->text();
 }
 
+QString TransactionView::rollbackNotice(const TraceState &state)
+{
+    if (state.transactionStatus() != TransactionStatus::NeedsRollback)
+        return {};
+    const QString cause = errorText(QJsonObject{
+        {QStringLiteral("kind"), state.rollbackCauseKind()},
+        {QStringLiteral("message"), state.rollbackCauseMessage()},
+    });
+    return cause.isEmpty() || state.rollbackCauseKind().isEmpty()
+               ? tr("The session must be rolled back.")
+               : tr("The session must be rolled back: %1").arg(cause);
+}
+
+std::optional<qint64> TransactionView::lastMark(Marker marker, qint64 cursor) const
+{
+    std::optional<qint64> last;
+    for (const Mark &mark : m_marks) {
+        if (mark.event > cursor)
+            break;
+        if (mark.marker == marker)
+            last = mark.event;
+    }
+    return last;
+}
+
+QString TransactionView::transactionLine(const TraceState &state, qint64 cursor) const
+{
+    const Timeline &timeline = m_document->timeline();
+    switch (state.transactionStatus()) {
+    case TransactionStatus::Active: {
+        const std::optional<qint64> began = lastMark(Marker::Begin, cursor);
+        return began ? tr("<b>Transaction:</b> active (began in operation %1)")
+                           .arg(timeline.operationOf(*began))
+                     : tr("<b>Transaction:</b> active");
+    }
+    case TransactionStatus::NeedsRollback:
+        return tr("<b>Transaction:</b> must be rolled back; every operation but a rollback is "
+                  "refused until then") +
+               u"<br>" + rollbackNotice(state).toHtmlEscaped();
+    case TransactionStatus::Closed:
+        return tr("<b>Transaction:</b> none, the session was closed; its next use begins one");
+    case TransactionStatus::Inactive:
+        break;
+    }
+    return tr("<b>Transaction:</b> none; the next operation that needs the database begins one");
+}
+
+QString TransactionView::flushLine(const TraceState &state, qint64 cursor) const
+{
+    // Under way from its before_flush to its end, the end of its operation at the latest (a
+    // flush refused or failed has no after_flush_postexec).
+    const std::optional<qint64> start = lastMark(Marker::FlushStart, cursor);
+    if (!start || state.transactionStatus() == TransactionStatus::NeedsRollback)
+        return {};
+    const std::optional<qint64> end = lastMark(Marker::FlushEnd, cursor);
+    if (end && *end > *start)
+        return {};
+    const Timeline &timeline = m_document->timeline();
+    const int op = timeline.operationOf(*start);
+    const qint64 operationEnd = op > 0 ? timeline.operation(op).endEvent : -1;
+    if (timeline.operationOf(cursor) != op || (operationEnd >= 0 && cursor >= operationEnd))
+        return {};
+    return tr("<b>Flush:</b> in progress (operation %1)").arg(op);
+}
+
+QString TransactionView::savepointsLine(const TraceState &state) const
+{
+    const int depth = state.nestedDepth();
+    return depth > 0 ? tr("<b>Savepoints:</b> %n open", nullptr, depth)
+                     : tr("<b>Savepoints:</b> none");
+}
+
 void TransactionView::showCursor(qint64 cursor)
 {
     m_savepoints->clear();
@@ -79,31 +158,9 @@ void TransactionView::showCursor(qint64 cursor)
     }
     const Timeline &timeline = m_document->timeline();
     const TraceState &state = timeline.state();
-    QStringList lines;
-    if (state.transactionActive()) {
-        QString began;
-        std::optional<qint64> flushStart;
-        for (const Mark &mark : m_marks) {
-            if (mark.event > cursor)
-                break;
-            if (mark.marker == Marker::Begin)
-                began = tr(" (began in operation %1)").arg(timeline.operationOf(mark.event));
-            else if (mark.marker == Marker::FlushStart)
-                flushStart = mark.event;
-            else if (mark.marker == Marker::FlushEnd)
-                flushStart.reset();
-        }
-        lines.append(tr("<b>Transaction:</b> active%1").arg(began));
-        if (flushStart)
-            lines.append(tr("<b>Flush:</b> in progress (operation %1)")
-                             .arg(timeline.operationOf(*flushStart)));
-    } else {
-        lines.append(tr("<b>Transaction:</b> none; the next operation that needs the database "
-                        "begins one"));
-    }
-    const int depth = state.nestedDepth();
-    lines.append(depth > 0 ? tr("<b>Savepoints:</b> %n open", nullptr, depth)
-                           : tr("<b>Savepoints:</b> none"));
+    QStringList lines{transactionLine(state, cursor), flushLine(state, cursor),
+                      savepointsLine(state)};
+    lines.removeAll(QString());
     m_status->setText(lines.join(QStringLiteral("<br>")));
 
     // The savepoints open at the cursor: replay the savepoint events up to it.
@@ -117,7 +174,7 @@ void TransactionView::showCursor(qint64 cursor)
     }
     for (size_t i = 0; i < open.size(); ++i) {
         const int op = timeline.operationOf(open[i]);
-        const QString by = op > 0 ? timeline.operation(op).label : QString();
+        const QString by = op > 0 ? summarizeOperation(timeline.operation(op)) : QString();
         auto *item =
             new QTreeWidgetItem(m_savepoints, {tr("#%1").arg(i + 1), QString::number(op), by});
         item->setData(0, Qt::UserRole, open[i]);

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QLabel;
@@ -9,10 +10,13 @@ class QTreeWidget;
 
 namespace sessionscope {
 
+class Timeline;
 class TraceDocument;
+class TraceState;
 
-// The transaction dock: whether a transaction is open at the cursor and where it began, whether
-// a flush is under way, and the savepoints open, innermost last.
+// The transaction dock: where the transaction stands at the cursor (none, active since an
+// operation, to be rolled back and why, or closed with the session), whether a flush is under
+// way, and the savepoints open, innermost last. One line per question.
 class TransactionView final : public QWidget
 {
     Q_OBJECT
@@ -23,6 +27,9 @@ public:
     void setDocument(TraceDocument *document);
     QString statusText() const;
     QTreeWidget *savepoints() const { return m_savepoints; }
+
+    // "The session must be rolled back: integrity: ..." when it must at this state, else empty.
+    static QString rollbackNotice(const TraceState &state);
 
 private:
     enum class Marker : quint8 { Begin, FlushStart, FlushEnd, Other };
@@ -39,6 +46,10 @@ private:
     };
 
     void showCursor(qint64 cursor);
+    QString transactionLine(const TraceState &state, qint64 cursor) const;
+    QString flushLine(const TraceState &state, qint64 cursor) const;
+    QString savepointsLine(const TraceState &state) const;
+    std::optional<qint64> lastMark(Marker marker, qint64 cursor) const;
 
     TraceDocument *m_document = nullptr;
     QLabel *m_status;

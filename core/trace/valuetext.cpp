@@ -1,4 +1,4 @@
-#include "valueformat.h"
+#include "valuetext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,9 +5,9 @@
 
 namespace sessionscope {
 
-// Values as the inspector shows them, in every view alike.
+// Trace values as people read them, in the inspector's views and the command line alike.
 
-// "1", "(1, 'a')", or an empty string for no key.
+// "1", "(1, \"a\")", or an empty string for no key.
 QString formatKey(const QJsonValue &key);
 // A JSON value as Python would print it: None, True, quoted strings, compact arrays and
 // objects.
