@@ -3,6 +3,7 @@
 
 #include "testdatabase.h"
 
+#include "mapping/attribute.h"
 #include "mapping/mappingbuilder.h"
 #include "mapping/timestamp.h"
 #include "state/attributes.h"
@@ -14,7 +15,10 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <functional>
+
 using namespace sessionscope;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -145,8 +149,100 @@ private:
         return out;
     }
 
+    static QString expectError(const std::function<void()> &f)
+    {
+        try {
+            f();
+        } catch (const SessionError &error) {
+            return error.kind() == ErrorKind::InvalidRequest ? error.message() : u"wrong kind"_s;
+        }
+        return {};
+    }
+
 private slots:
     void initTestCase_data() { testing::addDatabaseRows(); }
+
+    // Typed handles: resolved once, refused when made for what they cannot read or write, and
+    // reading and writing each column type as the string API does.
+    void typedAttributes()
+    {
+        if (!open())
+            return;
+        MappingBuilder builder;
+        builder.entity(u"Thing"_s, u"things"_s)
+            .column(u"id"_s, ColumnType::Integer)
+            .primaryKey()
+            .column(u"label"_s, ColumnType::Text)
+            .column(u"count"_s, ColumnType::Integer)
+            .column(u"price"_s, ColumnType::Real)
+            .column(u"active"_s, ColumnType::Boolean)
+            .column(u"data"_s, ColumnType::Json)
+            .column(u"payload"_s, ColumnType::Blob)
+            .column(u"seen"_s, ColumnType::DateTime);
+        const MappingPtr mapping = builder.build();
+        reopenWith(mapping, true);
+        const auto id = mapping->attribute<qint64>(u"Thing", u"id");
+        const auto label = mapping->attribute<QString>(u"Thing", u"label");
+        const auto count = mapping->attribute<std::optional<qint64>>(u"Thing", u"count");
+        const auto strictCount = mapping->attribute<int>(u"Thing", u"count");
+        const auto price = mapping->attribute<double>(u"Thing", u"price");
+        const auto active = mapping->attribute<bool>(u"Thing", u"active");
+        const auto data = mapping->attribute<QJsonValue>(u"Thing", u"data");
+        const auto payload = mapping->attribute<QByteArray>(u"Thing", u"payload");
+        const auto seen = mapping->attribute<QDateTime>(u"Thing", u"seen");
+        const auto seenExactly = mapping->attribute<Timestamp>(u"Thing", u"seen");
+        QCOMPARE(label.column().name, u"label"_s);
+
+        const QDateTime when(QDate(2026, 12, 7), QTime(22, 41, 47, 250), Qt::UTC);
+        Object thing = m_session->create(u"Thing");
+        thing.set(label, u"ann"_s);
+        thing.set(strictCount, 7);
+        thing.set(price, 2.5);
+        thing.set(active, true);
+        thing.set(data, QJsonValue(QJsonObject{{u"k"_s, 1}}));
+        thing.set(payload, QByteArray("\x00\xff", 2));
+        thing.set(seen, when);
+        // What a handle wrote is what the string API reads.
+        QCOMPARE(thing.get(u"count"), QVariant(qlonglong(7)));
+        QCOMPARE(thing.get(u"label"), QVariant(u"ann"_s));
+        m_session->add(thing);
+        m_session->commit(); // everything expires: the reads below load the row
+        QVERIFY(thing.get(id) > 0);
+        QCOMPARE(thing.get(label), u"ann"_s);
+        QCOMPARE(thing.get(count), std::optional<qint64>(7));
+        QCOMPARE(thing.get(price), 2.5);
+        QCOMPARE(thing.get(active), true);
+        QCOMPARE(thing.get(data), QJsonValue(QJsonObject{{u"k"_s, 1}}));
+        QCOMPARE(thing.get(payload), QByteArray("\x00\xff", 2));
+        QCOMPARE(thing.get(seen), when);
+        QCOMPARE(thing.get(seenExactly), Timestamp::fromDateTime(when));
+
+        // NULL: types that can say so do; others refuse it at the read.
+        thing.set(count, std::nullopt);
+        thing.set(label, QString());
+        QCOMPARE(thing.get(count), std::optional<qint64>());
+        QVERIFY(thing.get(label).isNull());
+        QVERIFY(!thing.get(u"label").isValid());
+        QCOMPARE(expectError([&] { thing.get(strictCount); }),
+                 u"Thing.count is NULL, which int cannot hold; read it through a std::optional "
+                 u"handle"_s);
+
+        // Refused where the handle is made, or where it meets an object of another entity.
+        QCOMPARE(expectError([&] { mapping->attribute<qint64>(u"Thing", u"label"); }),
+                 u"Thing.label is a text column; a qint64 handle reads and writes integer "
+                 u"columns"_s);
+        QCOMPARE(expectError([&] { mapping->attribute<QString>(u"Thing", u"nope"); }),
+                 u"Thing has no attribute \"nope\""_s);
+        QCOMPARE(expectError([&] { mapping->attribute<QString>(u"Nope", u"label"); }),
+                 u"no entity \"Nope\" in the mapping"_s);
+        const MappingPtr users = testing::usersAndAddresses();
+        QCOMPARE(expectError([&] { users->attribute<qint64>(u"User", u"addresses"); }),
+                 u"User.addresses is a relationship, not a column"_s);
+        const auto email = users->attribute<QString>(u"Address", u"email");
+        QVERIFY(!expectError([&] { thing.get(email); }).isEmpty());
+        QVERIFY(!expectError([&] { Object().set(label, u"x"_s); }).isEmpty());
+    }
+
     void cleanup()
     {
         if (m_session)

@@ -7,6 +7,7 @@
 #include "sessionscopecontender.h"
 #include "stopwatch.h"
 
+#include "mapping/attribute.h"
 #include "session/session.h"
 #include "support/databaseurl.h"
 #include "trace/tracerecorder.h"
@@ -60,6 +61,21 @@ const EntityType &itemEntity()
     return *itemMapping()->entity(u"Item");
 }
 
+// The columns the benchmarks write, resolved once, as an application would.
+struct ItemColumns
+{
+    Attribute<qint64> id = itemMapping()->attribute<qint64>(u"Item", u"id");
+    Attribute<QString> name = itemMapping()->attribute<QString>(u"Item", u"name");
+    Attribute<qint64> quantity = itemMapping()->attribute<qint64>(u"Item", u"quantity");
+    Attribute<double> price = itemMapping()->attribute<double>(u"Item", u"price");
+};
+
+const ItemColumns &columns()
+{
+    static const ItemColumns resolved;
+    return resolved;
+}
+
 // Creates, fills and adds `rows` new items; returns the handles.
 std::vector<Object> addItems(Session &session, const QStringList &names)
 {
@@ -68,9 +84,9 @@ std::vector<Object> addItems(Session &session, const QStringList &names)
     items.reserve(size_t(names.size()));
     for (qsizetype i = 0; i < names.size(); ++i) {
         Object item = session.create(entity);
-        item.set(u"name", names[i]);
-        item.set(u"quantity", itemQuantity(i + 1));
-        item.set(u"price", itemPrice(i + 1));
+        item.set(columns().name, names[i]);
+        item.set(columns().quantity, itemQuantity(i + 1));
+        item.set(columns().price, itemPrice(i + 1));
         session.add(item);
         items.push_back(std::move(item));
     }
@@ -99,7 +115,7 @@ double timeDirtyFlushes(Session &session, const std::vector<Object> &dirty, int 
     std::vector<double> times;
     for (int rep = 0; rep < repetitions; ++rep) {
         for (const Object &item : dirty)
-            item.set(u"quantity", qint64(100'000 + rep));
+            item.set(columns().quantity, qint64(100'000 + rep));
         const Stopwatch watch;
         session.flush();
         times.push_back(watch.seconds());
@@ -158,7 +174,7 @@ private:
             trace.close();
             trace.remove();
         }
-        if (items.back().get(u"id").toLongLong() != rows)
+        if (items.back().get(columns().id) != rows)
             throw std::runtime_error("sessionscope: unexpected generated keys");
         return Result{benchmark,
                       name(),
@@ -177,7 +193,7 @@ private:
             throw std::runtime_error("sessionscope: the load read the wrong number of rows");
         const Stopwatch watch;
         for (const Object &item : items)
-            item.set(u"quantity", updatedQuantity(item.get(u"quantity").toLongLong()));
+            item.set(columns().quantity, updatedQuantity(item.get(columns().quantity)));
         const double changed = watch.seconds();
         session->flush();
         const double flushed = watch.seconds();

@@ -11,6 +11,9 @@ namespace sessionscope {
 
 // The schema a Session works with: immutable once built, shared by sessions, recorders and
 // scenario runners. Build one with MappingBuilder or mappingFromJson().
+template<typename T>
+class Attribute;
+
 class Mapping
 {
 public:
@@ -22,6 +25,10 @@ public:
     // (declaration order otherwise). INSERTs and CREATE TABLE follow it; DELETEs reverse it.
     const QList<const EntityType *> &dependencyOrder() const { return m_dependencyOrder; }
     int dependencyRank(const EntityType *entity) const;
+
+    // A typed handle to a column (attribute.h, which defines it).
+    template<typename T>
+    Attribute<T> attribute(QStringView entity, QStringView name) const;
 
 private:
     friend class MappingBuilder;

@@ -113,19 +113,50 @@ QVariant Object::get(QStringView attribute) const
 
 void Object::set(QStringView attribute, const QVariant &value) const
 {
-    const int index = attributeIndex(attribute, ColumnKind);
+    assign(attributeIndex(attribute, ColumnKind), value);
+}
+
+void Object::assign(int index, const QVariant &value) const
+{
     const Column &column = m_state->entity().column(index);
     std::optional<QVariant> coerced; // only when there is something to convert
     if (!values::isCanonical(column, value)) {
         QString why;
         coerced = values::coerce(column, value, &why);
         if (!coerced)
-            throwInvalidRequest(QStringLiteral("%1.%2: %3")
-                                    .arg(m_state->entity().name(), attribute.toString(), why));
+            throwInvalidRequest(
+                QStringLiteral("%1.%2: %3").arg(m_state->entity().name(), column.name, why));
     }
     const QVariant &assigned = coerced ? *coerced : value;
     asOperation(m_state, OperationKind::Set, index,
                 [&] { attributes::set(*m_state, index, assigned); });
+}
+
+namespace {
+
+void checkHandle(const ObjectState *state, const EntityType &entity, int index)
+{
+    if (!state)
+        throwInvalidRequest(QStringLiteral("a null object has no attributes"));
+    if (&state->entity() != &entity)
+        throwInvalidRequest(QStringLiteral("%1 is a %2, but the attribute is %3.%4")
+                                .arg(describeObject(*state), state->entity().name(), entity.name(),
+                                     entity.column(index).name));
+}
+
+} // namespace
+
+QVariant Object::columnValue(const EntityType &entity, int index) const
+{
+    checkHandle(m_state, entity, index);
+    return asOperation(m_state, OperationKind::Read, index,
+                       [&] { return attributes::value(*m_state, index); });
+}
+
+void Object::setColumn(const EntityType &entity, int index, const QVariant &value) const
+{
+    checkHandle(m_state, entity, index);
+    assign(index, value);
 }
 
 Object Object::reference(QStringView attribute) const

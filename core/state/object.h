@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history.h"
+#include "mapping/attribute.h"
 #include "objectstate.h"
 
 #include <QList>
@@ -34,6 +35,24 @@ public:
     // Column values (canonical: see values.h). get() loads when needed.
     QVariant get(QStringView attribute) const;
     void set(QStringView attribute, const QVariant &value) const;
+    // The same through a typed handle (attribute.h): no name to look up, no type to check. A
+    // NULL read into a type that cannot hold it (qint64 rather than std::optional<qint64>) is
+    // an InvalidRequest.
+    template<typename T>
+    T get(const Attribute<T> &attribute) const
+    {
+        const QVariant value = columnValue(attribute.entity(), attribute.index());
+        if constexpr (!ColumnTraits<T>::nullable) {
+            if (!value.isValid())
+                detail::throwNullRead(attribute.entity(), attribute.index(), ColumnTraits<T>::name);
+        }
+        return ColumnTraits<T>::read(value);
+    }
+    template<typename T>
+    void set(const Attribute<T> &attribute, const std::type_identity_t<T> &value) const
+    {
+        setColumn(attribute.entity(), attribute.index(), ColumnTraits<T>::write(value));
+    }
 
     // Relationships.
     Object reference(QStringView attribute) const;
@@ -51,6 +70,10 @@ public:
 
 private:
     int attributeIndex(QStringView name, int kind) const;
+    // get() and set() of column `index`, for a handle of `entity`.
+    QVariant columnValue(const EntityType &entity, int index) const;
+    void setColumn(const EntityType &entity, int index, const QVariant &value) const;
+    void assign(int index, const QVariant &value) const;
 
     ObjectState *m_state = nullptr;
 };
