@@ -712,6 +712,24 @@ private slots:
         }
     }
 
+    // Raw SQL that ends the transaction behind the session's back: rollback() finds nothing
+    // to roll back, says nothing, and the session goes on with a new transaction.
+    void rollbackAfterTheTransactionEndedBehindItsBack()
+    {
+        if (!open())
+            return;
+        seed();
+        Object fresh = user(QStringLiteral("fresh"));
+        m_session->add(fresh);
+        m_session->flush();
+        m_session->execute(QStringLiteral("COMMIT"));
+        m_session->rollback();
+        QCOMPARE(m_session->transactionStatus(), TransactionStatus::Inactive);
+        QCOMPARE(fresh.lifecycle(), Lifecycle::Transient); // the session's rules, not the row's
+        QCOMPARE(m_session->query(u"User").size(), 3);     // the raw COMMIT kept it
+        m_session->commit();
+    }
+
     // PostgreSQL prepares only SELECT, INSERT, UPDATE, DELETE and VALUES: other raw statements
     // go unprepared, and a value for one of them is refused.
     void unpreparableStatementsRunDirectly()

@@ -112,6 +112,14 @@ void Connection::rollback()
     }
     const QSqlError failure = m_database.lastError();
     m_inTransaction = stillInTransactionAfterFailure();
+    // SQLite may have ended the transaction itself (a failed COMMIT after an I/O error): there
+    // is nothing left to roll back, which is what was asked.
+    if (m_dialect.flavor() == SqlFlavor::SQLite &&
+        failure.databaseText().contains(QStringLiteral("no transaction is active"))) {
+        m_inTransaction = false;
+        m_transactionAborted = false;
+        return;
+    }
     throw transactionEndError(QStringLiteral("ROLLBACK"), failure);
 }
 
